@@ -1,0 +1,175 @@
+//! Acceptance tests of gardesh-cli: the real binary, its output and exit codes.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn cli(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gardesh-cli"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .expect("the gardesh-cli binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).trim().to_string()
+}
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).trim().to_string()
+}
+
+#[test]
+fn init_then_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.sqlite3");
+    let o = cli(&db, &["init"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("created"), "{}", stdout(&o));
+    let o = cli(&db, &["init"]);
+    assert!(stdout(&o).starts_with("opened"), "a second init only opens");
+    let o = cli(&db, &["check"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o), "ok");
+    let o = cli(&db, &["check", "--full"]);
+    assert_eq!(stdout(&o), "ok");
+}
+
+#[test]
+fn check_of_a_missing_file_does_not_create_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("missing.sqlite3");
+    let o = cli(&db, &["check"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!db.exists(), "check must not create a database");
+}
+
+#[test]
+fn corrupt_and_newer_files_are_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let garbage = dir.path().join("garbage.sqlite3");
+    std::fs::write(
+        &garbage,
+        b"this is not a database at all, just text".repeat(200),
+    )
+    .unwrap();
+    let before = std::fs::read(&garbage).unwrap();
+    for cmd in [&["init"][..], &["check"][..]] {
+        let o = cli(&garbage, cmd);
+        assert_eq!(o.status.code(), Some(1), "{cmd:?}");
+        let err = stderr(&o);
+        assert!(err.contains("garbage.sqlite3"), "names the file: {err}");
+        assert!(err.contains("not a readable Gardesh database"), "{err}");
+        assert!(err.contains("پایگاه داده"), "Persian first: {err}");
+    }
+    assert_eq!(
+        std::fs::read(&garbage).unwrap(),
+        before,
+        "never overwritten"
+    );
+
+    let newer = dir.path().join("newer.sqlite3");
+    assert!(cli(&newer, &["init"]).status.success());
+    set_user_version(&newer, 999);
+    let before = std::fs::read(&newer).unwrap();
+    let o = cli(&newer, &["init"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("newer version of Gardesh"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(std::fs::read(&newer).unwrap(), before);
+}
+
+/// Bump user_version with the sqlite3 file format directly: bytes 60..64 of the header.
+fn set_user_version(path: &Path, v: u32) {
+    // Checkpoint first so the header in the main file is current.
+    let o = cli(path, &["check"]);
+    assert!(o.status.success());
+    let wal = path.with_extension("sqlite3-wal");
+    assert!(
+        !wal.exists() || std::fs::metadata(&wal).unwrap().len() == 0,
+        "the WAL is checkpointed when the last connection closes"
+    );
+    let mut data = std::fs::read(path).unwrap();
+    data[60..64].copy_from_slice(&v.to_be_bytes());
+    std::fs::write(path, data).unwrap();
+}
+
+#[test]
+fn dates_convert_both_ways_with_any_digits() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("unused.sqlite3");
+    let cases: &[(&[&str], &str)] = &[
+        (&["date", "to-jalali", "2026-12-22"], "1405-10-01"),
+        (&["date", "to-jalali", "۲۰۲۶-۱۲-۲۲"], "1405-10-01"),
+        (&["date", "to-gregorian", "1405-10-01"], "2026-12-22"),
+        (&["date", "to-gregorian", "۱۴۰۵/۱۰/۱"], "2026-12-22"),
+        (&["date", "to-gregorian", "1403/12/30"], "2025-03-20"),
+        (
+            &["--fa", "date", "to-gregorian", "1405/10/01"],
+            "۲۰۲۶-۱۲-۲۲",
+        ),
+        (
+            &["--fa", "date", "to-jalali", "2026-12-22"],
+            "سه‌شنبه ۱ دی ۱۴۰۵",
+        ),
+    ];
+    for (args, want) in cases {
+        let o = cli(&db, args);
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        assert_eq!(stdout(&o), *want, "{args:?}");
+    }
+    let o = cli(&db, &["date", "to-gregorian", "1404/12/30"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("1404 has no 30 Esfand"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!db.exists(), "date commands never touch the database");
+}
+
+#[test]
+fn validation_prints_the_normal_form_or_why_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("unused.sqlite3");
+    let ok: &[(&[&str], &str)] = &[
+        (&["validate", "national-id", "۰۴۹۹۳۷۰۸۹۹"], "0499370899"),
+        (&["validate", "national-id", "049-937089-9"], "0499370899"),
+        (&["validate", "national-id", "84575948"], "0084575948"),
+        (&["validate", "mobile", "+98 913 123 4567"], "09131234567"),
+        (&["validate", "mobile", "۰۰۹۸۹۱۳۱۲۳۴۵۶۷"], "09131234567"),
+    ];
+    for (args, want) in ok {
+        let o = cli(&db, args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        assert_eq!(stdout(&o), *want);
+    }
+    for args in [
+        &["validate", "national-id", "0684159415"][..],
+        &["validate", "mobile", "08131234567"][..],
+    ] {
+        let o = cli(&db, args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        assert!(stdout(&o).is_empty());
+        assert_eq!(stderr(&o).lines().count(), 2, "Persian then English");
+    }
+}
+
+#[test]
+fn wrong_usage_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = cli(&dir.path().join("x"), &["no-such-command"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = Command::new(env!("CARGO_BIN_EXE_gardesh-cli"))
+        .arg("--version")
+        .output()
+        .unwrap();
+    assert!(
+        stdout(&o).starts_with("gardesh-cli 0.1.0"),
+        "{}",
+        stdout(&o)
+    );
+}

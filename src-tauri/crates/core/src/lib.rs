@@ -1,0 +1,14 @@
+//! gardesh-core: the whole domain of Gardesh and its storage, with no desktop dependency.
+//!
+//! Every rule lives here; the desktop shell and the CLI are thin adapters over these
+//! functions. Modules own one noun each; see ARCHITECTURE.md for the code map.
+
+pub mod audit;
+pub mod clock;
+pub mod error;
+pub mod ids;
+pub mod persian;
+pub mod settings;
+pub mod store;
+
+pub use error::{Error, ErrorCode, Result};
