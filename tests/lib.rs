@@ -111,13 +111,30 @@ impl Session {
             serde_json::json!({ "application": app.to_string_lossy() }),
         )
         .expect("caps");
-        let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps)
-            .await
-            .expect("a WebDriver session with the app");
-        Session {
+        // tauri-driver listens before WebKitWebDriver behind it does; retry briefly.
+        let driver = loop {
+            match WebDriver::new(format!("http://127.0.0.1:{port}"), caps.clone()).await {
+                Ok(d) => break d,
+                Err(e) if Instant::now() < deadline => {
+                    eprintln!("retrying the WebDriver session: {e}");
+                    tokio::time::sleep(Duration::from_millis(250)).await;
+                }
+                Err(e) => panic!("no WebDriver session with the app: {e}"),
+            }
+        };
+        let session = Session {
             driver,
             tauri_driver,
-        }
+        };
+        // Clicks land where the element was laid out: wait for the fonts and the first
+        // screen, so nothing moves under the pointer.
+        session
+            .wait_js(
+                "document.fonts.status === 'loaded' && !!document.querySelector('nav a')",
+                serde_json::json!(true),
+            )
+            .await;
+        session
     }
 
     /// Wait until the element with `data-testid` exists and return it.
@@ -168,6 +185,8 @@ impl Session {
     /// Save a screenshot when `GARDESH_SCREENSHOTS` names a folder.
     pub async fn screenshot(&self, name: &str) {
         if let Some(dir) = std::env::var_os("GARDESH_SCREENSHOTS") {
+            // WebKit paints a little after the DOM changes: let the last change reach the screen.
+            tokio::time::sleep(Duration::from_millis(700)).await;
             let dir = PathBuf::from(dir);
             std::fs::create_dir_all(&dir).expect("screenshot folder");
             let png = self.driver.screenshot_as_png().await.expect("a screenshot");
@@ -188,6 +207,7 @@ fn terminate(child: &mut Child) {
     {
         let _ = Command::new("kill")
             .args(["-TERM", &child.id().to_string()])
+            .stderr(Stdio::null())
             .status();
         let deadline = Instant::now() + Duration::from_secs(5);
         while Instant::now() < deadline {

@@ -5,6 +5,8 @@ pub mod digits;
 pub mod mobile;
 pub mod national_id;
 pub mod normalize;
+#[cfg(test)]
+mod vectors;
 
 pub use calendar::{JalaliDate, Weekday};
 pub use mobile::Mobile;
