@@ -35,6 +35,16 @@ macro_rules! typed_id {
 typed_id!(
     /// A row of the audit log.
     AuditEntryId,
+    /// A project site.
+    SiteId,
+    /// A closure of a site (a date range without visits).
+    ClosureId,
+    /// A photo in a site's gallery.
+    PhotoId,
+    /// The programme (the 80-day campaign).
+    ProgrammeId,
+    /// A tour: one dated departure.
+    TourId,
 );
 
 #[cfg(test)]

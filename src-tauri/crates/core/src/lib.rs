@@ -5,10 +5,15 @@
 
 pub mod audit;
 pub mod clock;
+pub mod demo;
 pub mod error;
 pub mod ids;
 pub mod persian;
+pub mod programme;
 pub mod settings;
+pub mod site;
 pub mod store;
+pub mod time_of_day;
+pub mod tour;
 
 pub use error::{Error, ErrorCode, Result};

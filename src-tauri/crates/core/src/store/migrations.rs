@@ -9,6 +9,7 @@ use crate::error::Result;
 pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_audit.sql"),
     include_str!("migrations/0002_settings.sql"),
+    include_str!("migrations/0003_sites_programme.sql"),
 ];
 
 /// The schema version this code writes.

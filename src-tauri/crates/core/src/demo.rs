@@ -1,0 +1,216 @@
+//! The demo programme: realistic Isfahan sites (metro line 1 and 2, the 4th ring road,
+//! Chaharbagh, Imam Ali Square), their rules, hours and a closure, and an 80-day
+//! programme from 1 Dey 1405, with the 1405 holidays. Marked as demo everywhere.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+
+use crate::audit::{self, Stamp};
+use crate::error::{Error, Result};
+use crate::persian::Weekday;
+use crate::programme::{self, holidays, ProgrammeInput};
+use crate::site::{self, Category, HoursWindow, Location, Ppe, SiteInput, VisitRules};
+use crate::store;
+use crate::time_of_day::TimeOfDay;
+
+struct DemoSite {
+    fa: &'static str,
+    en: &'static str,
+    category: Category,
+    district: u8,
+    address: &'static str,
+    lat: f64,
+    lng: f64,
+    progress: u8,
+    department: &'static str,
+    max_visitors: u32,
+    minutes: u32,
+    min_age: u8,
+    ppe: &'static [Ppe],
+    step_free: bool,
+    notes: &'static str,
+    description: &'static str,
+    /// Saturday–Wednesday hours, and Thursday's (shorter) closing time.
+    opens: (u32, u32),
+    closes: (u32, u32),
+    thursday_closes: Option<(u32, u32)>,
+}
+
+const METRO2: &str = "سازمان قطار شهری اصفهان";
+const ROADS: &str = "معاونت حمل‌ونقل و ترافیک";
+const CIVIL: &str = "معاونت شهرسازی و معماری";
+const TUNNEL_PPE: &[Ppe] = &[Ppe::Helmet, Ppe::Vest, Ppe::ClosedShoes, Ppe::LongTrousers];
+const SITE_PPE: &[Ppe] = &[Ppe::Helmet, Ppe::Vest, Ppe::ClosedShoes];
+const WALK_PPE: &[Ppe] = &[Ppe::ClosedShoes];
+
+// Coordinates: Si-o-se-pol and Naqsh-e Jahan are public facts; the others are placed
+// plausibly (approx.) along their routes.
+const SITES: &[DemoSite] = &[
+    DemoSite { fa: "ایستگاه زینبیه (خط ۲ مترو)", en: "Zeynabieh station (metro line 2)", category: Category::MetroStation, district: 7, address: "زینبیه، انتهای خیابان زینبیه شمالی", lat: 32.7045, lng: 51.7012, progress: 86, department: METRO2, max_visitors: 25, minutes: 45, min_age: 16, ppe: TUNNEL_PPE, step_free: false, notes: "ورود به سکو فقط با راهنما. کلاه و جلیقه در محل تحویل داده می‌شود.", description: "از نخستین ایستگاه‌های خط ۲ که برای بهره‌برداری آماده می‌شود (تقریبی).", opens: (8, 0), closes: (15, 0), thursday_closes: Some((12, 0)) },
+    DemoSite { fa: "ایستگاه عمان سامانی (خط ۲ مترو)", en: "Oman Samani station (metro line 2)", category: Category::MetroStation, district: 7, address: "خیابان عمان سامانی", lat: 32.6962, lng: 51.6921, progress: 80, department: METRO2, max_visitors: 25, minutes: 45, min_age: 16, ppe: TUNNEL_PPE, step_free: false, notes: "پله‌های موقت؛ کفش بسته و شلوار بلند الزامی است.", description: "ایستگاه زیرزمینی خط ۲ در شمال شرق شهر (تقریبی).", opens: (8, 0), closes: (15, 0), thursday_closes: Some((12, 0)) },
+    DemoSite { fa: "ایستگاه شاهد (خط ۲ مترو)", en: "Shahed station (metro line 2)", category: Category::MetroStation, district: 6, address: "میدان شاهد", lat: 32.6871, lng: 51.6815, progress: 78, department: METRO2, max_visitors: 20, minutes: 40, min_age: 16, ppe: TUNNEL_PPE, step_free: false, notes: "گروه‌ها پیش از ورود توجیه ایمنی می‌شوند.", description: "ایستگاه خط ۲ نزدیک میدان شاهد (تقریبی).", opens: (8, 30), closes: (14, 30), thursday_closes: Some((12, 0)) },
+    DemoSite { fa: "تونل خط ۲ مترو — ایستگاه خلجا", en: "Metro line 2 tunnel — Khalaja station", category: Category::Tunnel, district: 12, address: "خیابان خلجا، کارگاه دستگاه حفار", lat: 32.6712, lng: 51.6248, progress: 60, department: METRO2, max_visitors: 15, minutes: 60, min_age: 18, ppe: TUNNEL_PPE, step_free: false, notes: "محل رسیدن دستگاه حفار تونل (TBM). زیر ۱۸ سال ممنوع. راه رفتن بدون کمک لازم است؛ مسیر بدون پله ندارد.", description: "حدود ۱۴ کیلومتر تونل خط ۲ تا اینجا ساخته شده است.", opens: (9, 0), closes: (13, 0), thursday_closes: None },
+    DemoSite { fa: "ایستگاه کهندژ (خط ۲ مترو)", en: "Kohandezh station (metro line 2)", category: Category::MetroStation, district: 13, address: "خیابان کهندژ", lat: 32.6801, lng: 51.6402, progress: 55, department: METRO2, max_visitors: 20, minutes: 45, min_age: 16, ppe: TUNNEL_PPE, step_free: false, notes: "گودبرداری فعال؛ فقط روی مسیر علامت‌گذاری‌شده.", description: "ایستگاه خط ۲ در محله‌ی کهندژ (تقریبی).", opens: (8, 0), closes: (14, 0), thursday_closes: Some((12, 0)) },
+    DemoSite { fa: "ایستگاه سی‌وسه‌پل (خط ۱ مترو)", en: "Si-o-se-pol station (metro line 1)", category: Category::MetroStation, district: 1, address: "خیابان چهارباغ عباسی، کنار سی‌وسه‌پل", lat: 32.6460, lng: 51.6681, progress: 100, department: METRO2, max_visitors: 30, minutes: 30, min_age: 0, ppe: &[], step_free: true, notes: "ایستگاه در حال بهره‌برداری؛ آسانسور دارد.", description: "ایستگاه خط ۱ که در سال ۱۳۹۴ افتتاح شد؛ نمونه‌ی ایستگاه کامل برای مقایسه.", opens: (8, 0), closes: (18, 0), thursday_closes: None },
+    DemoSite { fa: "ایستگاه امام حسین (خط ۱ مترو)", en: "Imam Hossein station (metro line 1)", category: Category::MetroStation, district: 3, address: "میدان امام حسین", lat: 32.6552, lng: 51.6712, progress: 100, department: METRO2, max_visitors: 30, minutes: 30, min_age: 0, ppe: &[], step_free: true, notes: "ساختمان مرکزی شهرداری در همین میدان است.", description: "ایستگاه خط ۱ زیر میدان امام حسین.", opens: (8, 0), closes: (18, 0), thursday_closes: None },
+    DemoSite { fa: "کنارگذر حلقه‌ی چهارم — تقاطع شمالی", en: "4th ring road — northern interchange", category: Category::Road, district: 14, address: "حلقه‌ی چهارم، تقاطع شمالی (تقریبی)", lat: 32.7302, lng: 51.6655, progress: 70, department: ROADS, max_visitors: 30, minutes: 40, min_age: 12, ppe: SITE_PPE, step_free: false, notes: "بازدید از سکوی دید؛ ماشین‌آلات سنگین در حال کار.", description: "حلقه‌ی چهارم ۷۸٫۲ کیلومتر است با ۲۸ تقاطع که ۱۴ تای آن ساخته شده؛ ۱۴ کیلومتر در مرداد ۱۴۰۴ گشایش یافت.", opens: (9, 0), closes: (16, 0), thursday_closes: Some((12, 0)) },
+    DemoSite { fa: "پل بزرگ حلقه‌ی چهارم بر زاینده‌رود", en: "4th ring road bridge over the Zayandeh Rud", category: Category::Bridge, district: 11, address: "حلقه‌ی چهارم، غرب اصفهان (تقریبی)", lat: 32.6232, lng: 51.5721, progress: 65, department: ROADS, max_visitors: 25, minutes: 45, min_age: 14, ppe: SITE_PPE, step_free: false, notes: "یکی از چهار پل بزرگ حلقه‌ی چهارم. نزدیک لبه نروید.", description: "پل بزرگ در مسیر غربی حلقه‌ی چهارم.", opens: (9, 0), closes: (15, 0), thursday_closes: None },
+    DemoSite { fa: "زیرگذر حلقه‌ی چهارم — جاده‌ی نجف‌آباد", en: "4th ring road underpass — Najafabad road", category: Category::Road, district: 11, address: "تقاطع حلقه‌ی چهارم و جاده‌ی نجف‌آباد (تقریبی)", lat: 32.6565, lng: 51.5498, progress: 75, department: ROADS, max_visitors: 25, minutes: 35, min_age: 12, ppe: SITE_PPE, step_free: true, notes: "یکی از ۲۲ زیرگذر حلقه‌ی چهارم.", description: "زیرگذر با مسیر هموار پیاده.", opens: (9, 0), closes: (16, 0), thursday_closes: Some((12, 0)) },
+    DemoSite { fa: "پیاده‌راه‌سازی چهارباغ عباسی", en: "Chaharbagh Abbasi pedestrianisation", category: Category::Square, district: 1, address: "خیابان چهارباغ عباسی", lat: 32.6530, lng: 51.6683, progress: 90, department: CIVIL, max_visitors: 40, minutes: 40, min_age: 0, ppe: WALK_PPE, step_free: true, notes: "پیاده‌روی حدود یک کیلومتر.", description: "تبدیل محور تاریخی چهارباغ عباسی به پیاده‌راه.", opens: (8, 0), closes: (18, 0), thursday_closes: None },
+    DemoSite { fa: "بازسازی میدان امام علی (میدان عتیق)", en: "Imam Ali (Atiq) Square renovation", category: Category::Square, district: 3, address: "میدان امام علی، کنار مسجد جامع", lat: 32.6672, lng: 51.6836, progress: 95, department: CIVIL, max_visitors: 35, minutes: 45, min_age: 0, ppe: WALK_PPE, step_free: true, notes: "بافت تاریخی؛ کف‌سازی ناهموار در ضلع شرقی.", description: "بازسازی میدان کهن شهر در منطقه‌ی ۳.", opens: (8, 0), closes: (17, 0), thursday_closes: None },
+    DemoSite { fa: "میدان نقش جهان — بهسازی جداره", en: "Naqsh-e Jahan Square — facade works", category: Category::Square, district: 3, address: "میدان نقش جهان", lat: 32.65745, lng: 51.67778, progress: 40, department: CIVIL, max_visitors: 40, minutes: 30, min_age: 0, ppe: &[], step_free: true, notes: "داربست‌ها را دور بزنید.", description: "بهسازی جداره‌های میدان (تقریبی).", opens: (8, 0), closes: (18, 0), thursday_closes: None },
+    DemoSite { fa: "پایانه‌ی دپوی درک (خط ۲ مترو)", en: "Darak depot (metro line 2)", category: Category::Building, district: 14, address: "درک، شمال شرق اصفهان (تقریبی)", lat: 32.7212, lng: 51.7186, progress: 50, department: METRO2, max_visitors: 20, minutes: 50, min_age: 16, ppe: TUNNEL_PPE, step_free: false, notes: "محوطه‌ی ریلی؛ از خطوط ریل عبور نکنید.", description: "دپو و تعمیرگاه قطارهای خط ۲.", opens: (9, 0), closes: (14, 0), thursday_closes: None },
+];
+
+fn t(h: u32, m: u32) -> Result<TimeOfDay> {
+    TimeOfDay::hm(h, m)
+}
+
+/// Whether the database holds no sites and no programme.
+pub fn is_empty(conn: &Connection) -> Result<bool> {
+    let n: i64 = conn.query_row(
+        "SELECT (SELECT count(*) FROM sites) + (SELECT count(*) FROM programmes)",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok(n == 0)
+}
+
+/// What `install` created.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Installed {
+    pub sites: usize,
+    pub holidays: usize,
+    pub tours: usize,
+}
+
+/// Create the demo programme in an empty database, in one transaction. Refused when the
+/// database already holds sites or a programme.
+pub fn install(conn: &mut Connection, stamp: &Stamp) -> Result<Installed> {
+    let installed = store::write(conn, |tx| {
+        if !is_empty(tx)? {
+            return Err(Error::conflict(
+                "پایگاه داده خالی نیست؛ برنامه‌ی نمونه فقط در پایگاه داده‌ی خالی ساخته می‌شود",
+                "the database is not empty; the demo programme is only created in an empty database",
+            ));
+        }
+        let weekdays = [
+            Weekday::Saturday,
+            Weekday::Sunday,
+            Weekday::Monday,
+            Weekday::Tuesday,
+            Weekday::Wednesday,
+        ];
+        let mut first = None;
+        for d in SITES {
+            let input = SiteInput {
+                name_fa: d.fa.into(),
+                name_en: d.en.into(),
+                category: d.category,
+                district: d.district,
+                address: d.address.into(),
+                location: Some(Location {
+                    latitude: d.lat,
+                    longitude: d.lng,
+                }),
+                progress: d.progress,
+                department: d.department.into(),
+                contact_name: "روابط عمومی کارگاه".into(),
+                contact_phone: "031-3222 0000".into(),
+                description: d.description.into(),
+                rules: VisitRules {
+                    max_visitors: d.max_visitors,
+                    visit_minutes: d.minutes,
+                    min_age: d.min_age,
+                    ppe: d.ppe.iter().copied().collect(),
+                    step_free: d.step_free,
+                    safety_notes: d.notes.into(),
+                },
+            };
+            let (input, _) = input.validated()?;
+            let id = site::insert(tx, &input, true)?;
+            first.get_or_insert(id);
+            let mut windows = Vec::new();
+            for wd in weekdays {
+                windows.push(HoursWindow {
+                    weekday: wd,
+                    opens: t(d.opens.0, d.opens.1)?,
+                    closes: t(d.closes.0, d.closes.1)?,
+                });
+            }
+            if let Some((h, m)) = d.thursday_closes {
+                windows.push(HoursWindow {
+                    weekday: Weekday::Thursday,
+                    opens: t(d.opens.0, d.opens.1)?,
+                    closes: t(h, m)?,
+                });
+            }
+            site::write_hours(tx, id, &site::validate_hours(&windows)?)?;
+        }
+        if let Some(id) = first {
+            let day = |y, m, d| {
+                NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| Error::Internal("demo date".into()))
+            };
+            // A concrete pour closes Zeynabieh for a week in Dey.
+            site::insert_closure(
+                tx,
+                id,
+                day(2027, 1, 9)?,
+                day(2027, 1, 15)?,
+                "بتن‌ریزی سقف ایستگاه",
+            )?;
+        }
+        let hol = holidays::official_1405();
+        for h in &hol {
+            tx.execute(
+                "INSERT OR IGNORE INTO holidays (date, name_fa, name_en, needs_check) VALUES (?1, ?2, ?3, ?4)",
+                rusqlite::params![h.date.to_string(), h.name_fa, h.name_en, h.needs_check],
+            )?;
+        }
+        let input = ProgrammeInput {
+            title: "دور اصفهان در ۸۰ روز — نمونه".into(),
+            starts: NaiveDate::from_ymd_opt(2026, 12, 22)
+                .ok_or_else(|| Error::Internal("demo date".into()))?,
+            length_days: programme::DEFAULT_LENGTH_DAYS,
+            run_days: weekdays
+                .into_iter()
+                .chain([Weekday::Thursday])
+                .collect::<BTreeSet<_>>(),
+            departures: vec![t(8, 0)?, t(13, 0)?],
+            default_seats: 25,
+            meeting_point: "میدان امام حسین، جلوی ساختمان مرکزی شهرداری".into(),
+            day_ends: t(18, 0)?,
+        }
+        .validated()?;
+        programme::insert(tx, &input, true)?;
+        let plan = programme::plan_departures(tx)?;
+        let p = programme::current(tx)?.ok_or_else(|| Error::Internal("demo programme".into()))?;
+        for s in &plan.add {
+            crate::tour::insert(
+                tx,
+                p.id,
+                s.date,
+                s.departure,
+                &p.input.meeting_point,
+                p.input.default_seats,
+            )?;
+        }
+        let installed = Installed {
+            sites: SITES.len(),
+            holidays: hol.len(),
+            tours: plan.add.len(),
+        };
+        audit::record(
+            tx,
+            stamp,
+            "demo.install",
+            "programme",
+            Some(&p.id.to_string()),
+            &format!("{installed:?}"),
+        )?;
+        Ok(installed)
+    })?;
+    Ok(installed)
+}
