@@ -19,19 +19,48 @@ pub fn register<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::settings_get,
         commands::settings_save,
         commands::ui_ready,
+        commands::sites::sites_list,
+        commands::sites::site_get,
+        commands::sites::site_create,
+        commands::sites::site_update,
+        commands::sites::site_set_archived,
+        commands::sites::site_set_hours,
+        commands::sites::site_add_closure,
+        commands::sites::site_remove_closure,
+        commands::sites::site_undo,
+        commands::sites::photo_add_files,
+        commands::sites::photo_bytes,
+        commands::sites::photo_set_cover,
+        commands::sites::photo_set_caption,
+        commands::sites::photo_remove,
+        commands::programme::programme_get,
+        commands::programme::programme_save,
+        commands::programme::departures_plan,
+        commands::programme::departures_apply,
+        commands::programme::holidays_list,
+        commands::programme::holiday_save,
+        commands::programme::holiday_remove,
+        commands::programme::holidays_add_official_1405,
+        commands::programme::holidays_import_csv,
+        commands::programme::holidays_export_csv,
+        commands::programme::calendar_month,
+        commands::programme::tours_between,
+        commands::programme::demo_offer,
+        commands::programme::demo_install,
     ])
 }
 
 pub fn run() {
     let started = Instant::now();
-    let app = register(tauri::Builder::default()).setup(move |app| {
-        let state = AppState::open_default(Box::new(SystemClock), started);
-        if let Some(refusal) = state.refusal() {
-            eprintln!("gardesh: {}", refusal.message);
-        }
-        app.manage(state);
-        Ok(())
-    });
+    let app =
+        register(tauri::Builder::default().plugin(tauri_plugin_dialog::init())).setup(move |app| {
+            let state = AppState::open_default(Box::new(SystemClock), started);
+            if let Some(refusal) = state.refusal() {
+                eprintln!("gardesh: {}", refusal.message);
+            }
+            app.manage(state);
+            Ok(())
+        });
     if let Err(e) = app.run(tauri::generate_context!()) {
         eprintln!("gardesh could not start: {e}");
         std::process::exit(1);

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::Instant;
 
+use gardesh_core::audit::Stamp;
 use gardesh_core::clock::Clock;
 use gardesh_core::store::{self, Connection};
 use gardesh_core::Error;
@@ -74,5 +75,16 @@ impl AppState {
                 .into(),
         })?;
         f(&mut conn).map_err(|e| ApiError::from(&e))
+    }
+
+    /// Run a change as the coordinator named in the settings, stamped with the clock's now.
+    pub fn write<T>(
+        &self,
+        f: impl FnOnce(&mut Connection, &Stamp) -> Result<T, Error>,
+    ) -> Result<T, ApiError> {
+        self.with_db(|conn| {
+            let stamp = Stamp::coordinator(conn, self.clock.now())?;
+            f(conn, &stamp)
+        })
     }
 }

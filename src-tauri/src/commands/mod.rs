@@ -2,10 +2,11 @@
 //! the result or the typed error. No rule is decided here.
 
 pub mod names;
+pub mod programme;
+pub mod sites;
 
 use tauri::{AppHandle, Manager, Runtime};
 
-use gardesh_core::audit::Stamp;
 use gardesh_core::persian::JalaliDate;
 use gardesh_core::{settings, store};
 
@@ -13,7 +14,7 @@ use crate::dto::{self, ApiError};
 use crate::state::AppState;
 
 /// Run blocking database work on the blocking pool, with the app's state.
-async fn blocking<R, T, F>(app: AppHandle<R>, f: F) -> Result<T, ApiError>
+pub(crate) async fn blocking<R, T, F>(app: AppHandle<R>, f: F) -> Result<T, ApiError>
 where
     R: Runtime,
     T: Send + 'static,
@@ -59,10 +60,7 @@ pub async fn settings_save<R: Runtime>(
 ) -> Result<dto::Settings, ApiError> {
     blocking(app, move |state| {
         state
-            .with_db(|conn| {
-                let stamp = Stamp::coordinator(conn, state.clock().now())?;
-                settings::save(conn, &stamp, settings.into())
-            })
+            .write(|conn, stamp| settings::save(conn, stamp, settings.into()))
             .map(Into::into)
     })
     .await

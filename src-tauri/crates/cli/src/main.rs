@@ -8,9 +8,13 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
+use gardesh_core::audit::Stamp;
+use gardesh_core::clock::{Clock, SystemClock};
 use gardesh_core::persian::calendar::Style;
 use gardesh_core::persian::{digits, JalaliDate, Mobile, NationalId};
-use gardesh_core::{store, Error};
+use gardesh_core::{programme, site, store, Error};
+
+mod report;
 
 #[derive(Parser)]
 #[command(
@@ -31,8 +35,11 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Create or migrate the database.
-    Init,
+    /// Create or migrate the database; `--demo` adds the demo programme when it is empty.
+    Init {
+        #[arg(long)]
+        demo: bool,
+    },
     /// Integrity and foreign-key check: prints `ok`, or the problems and exits 1.
     Check(CheckArgs),
     /// Convert dates between the Solar Hijri and Gregorian calendars.
@@ -41,6 +48,30 @@ enum Command {
     /// Check and normalise a national ID or a mobile number.
     #[command(subcommand)]
     Validate(ValidateCommand),
+    /// Project sites.
+    #[command(subcommand)]
+    Sites(SitesCommand),
+    /// The programme: dates, running days, departures, holidays.
+    #[command(subcommand)]
+    Programme(ProgrammeCommand),
+}
+
+#[derive(Subcommand)]
+enum SitesCommand {
+    /// The sites (archived ones too, marked).
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ProgrammeCommand {
+    /// The current programme.
+    Show {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Args)]
@@ -83,6 +114,26 @@ fn main() -> ExitCode {
     }
 }
 
+/// The command line acts as the operating-system user running it.
+fn stamp() -> Stamp {
+    let user = std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_default();
+    Stamp::new(format!("cli:{user}"), SystemClock.now())
+}
+
+/// Open a database that must already exist (read commands never create one).
+fn open_existing(cli: &Cli) -> Result<store::Connection, Error> {
+    let path = db_path(cli)?;
+    if !path.exists() {
+        return Err(Error::NotFound {
+            what: "database",
+            id: path.display().to_string(),
+        });
+    }
+    store::open(&path)
+}
+
 fn db_path(cli: &Cli) -> Result<PathBuf, Error> {
     match &cli.db {
         Some(p) => Ok(p.clone()),
@@ -93,17 +144,62 @@ fn db_path(cli: &Cli) -> Result<PathBuf, Error> {
 fn run(cli: &Cli) -> Result<String, Error> {
     let digits_out = |s: String| if cli.fa { digits::to_persian(&s) } else { s };
     match &cli.command {
-        Command::Init => {
+        Command::Init { demo } => {
             let path = db_path(cli)?;
             let existed = path.exists();
-            let conn = store::open(&path)?;
+            let mut conn = store::open(&path)?;
             let st = store::status(&conn, false)?;
             let verb = if existed { "opened" } else { "created" };
-            Ok(format!(
+            let mut out = format!(
                 "{verb} {} (schema {})",
                 path.display(),
                 digits_out(st.schema_version.to_string())
-            ))
+            );
+            if *demo {
+                if gardesh_core::demo::is_empty(&conn)? {
+                    let done = gardesh_core::demo::install(&mut conn, &stamp())?;
+                    out.push_str(&digits_out(format!(
+                        "\ndemo programme added: {} sites, {} holidays, {} tours",
+                        done.sites, done.holidays, done.tours
+                    )));
+                } else {
+                    out.push_str("\ndemo programme not added: the database is not empty");
+                }
+            }
+            Ok(out)
+        }
+        Command::Sites(SitesCommand::List { json }) => {
+            let conn = open_existing(cli)?;
+            let filter = site::Filter {
+                include_archived: true,
+                ..site::Filter::default()
+            };
+            let sites = site::list(&conn, &filter)?;
+            if *json {
+                return Ok(
+                    serde_json::Value::Array(sites.iter().map(report::site_json).collect())
+                        .to_string(),
+                );
+            }
+            Ok(digits_out(report::sites_table(&sites)))
+        }
+        Command::Programme(ProgrammeCommand::Show { json }) => {
+            let conn = open_existing(cli)?;
+            let p = programme::current(&conn)?.ok_or_else(|| Error::NotFound {
+                what: "programme",
+                id: "current".into(),
+            })?;
+            let holidays = programme::holidays::list(&conn)?
+                .into_iter()
+                .filter(|h| h.date >= p.input.starts && h.date <= p.ends())
+                .collect::<Vec<_>>();
+            let tours = gardesh_core::tour::of_programme(&conn, p.id)?;
+            if *json {
+                return Ok(report::programme_json(&p, &holidays, &tours).to_string());
+            }
+            Ok(digits_out(report::programme_text(
+                &p, &holidays, &tours, cli.fa,
+            )))
         }
         Command::Check(args) => {
             let path = db_path(cli)?;

@@ -173,3 +173,57 @@ fn wrong_usage_exits_2() {
         stdout(&o)
     );
 }
+
+#[test]
+fn init_demo_then_sites_and_programme() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.sqlite3");
+    let o = cli(&db, &["init", "--demo"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("demo programme added"),
+        "{}",
+        stdout(&o)
+    );
+    let o = cli(&db, &["init", "--demo"]);
+    assert!(
+        stdout(&o).contains("not added"),
+        "a second --demo adds nothing"
+    );
+
+    let o = cli(&db, &["sites", "list", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let sites: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("one JSON document");
+    let sites = sites.as_array().unwrap();
+    assert!(sites.len() >= 12, "{} sites", sites.len());
+    assert!(sites.iter().all(|s| s["demo"] == true));
+    assert!(sites.iter().any(|s| s["category"] == "tunnel"));
+
+    let o = cli(&db, &["programme", "show", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let p: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(p["lengthDays"], 80);
+    assert_eq!(p["startsJalali"], "1405-10-01");
+    assert_eq!(p["ends"], "2027-03-11", "day 80");
+    assert!(p["tours"].as_u64().unwrap() > 100);
+
+    let o = cli(&db, &["programme", "show"]);
+    assert!(stdout(&o).contains("80 days"), "{}", stdout(&o));
+    let o = cli(&db, &["sites", "list"]);
+    assert!(stdout(&o).contains("ایستگاه زینبیه"), "{}", stdout(&o));
+}
+
+#[test]
+fn read_commands_need_an_existing_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("none.sqlite3");
+    for args in [&["sites", "list"][..], &["programme", "show"][..]] {
+        let o = cli(&db, args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+    }
+    assert!(!db.exists());
+    assert!(cli(&db, &["init"]).status.success());
+    let o = cli(&db, &["programme", "show"]);
+    assert_eq!(o.status.code(), Some(1), "no programme yet");
+    assert!(stderr(&o).contains("programme"), "{}", stderr(&o));
+}

@@ -365,6 +365,17 @@ impl JalaliDate {
     }
 }
 
+/// A Gregorian `YYYY-MM-DD` (any digits) as the UI and files send it.
+pub fn parse_iso_date(field: &'static str, input: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(&super::digits::to_latin(input.trim()), "%Y-%m-%d").map_err(|_| {
+        Error::invalid(
+            field,
+            format!("«{input}» تاریخ میلادی به شکل 2026-12-22 نیست"),
+            format!("“{input}” is not a Gregorian date like 2026-12-22"),
+        )
+    })
+}
+
 impl std::fmt::Display for JalaliDate {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.format(Style::Iso, false))

@@ -356,6 +356,22 @@ pub fn plan_departures(conn: &Connection) -> Result<Plan> {
     Ok(plan)
 }
 
+impl Plan {
+    /// A short fingerprint of the plan: what the coordinator saw in the preview is what
+    /// `apply_plan` checks against.
+    pub fn fingerprint(&self) -> String {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::hash::DefaultHasher::new();
+        self.add.hash(&mut h);
+        for t in self.remove.iter().chain(&self.keep) {
+            (t.id.get(), t.date, t.departure, t.status.as_str()).hash(&mut h);
+        }
+        self.remove.len().hash(&mut h);
+        self.unchanged.hash(&mut h);
+        format!("{:016x}", h.finish())
+    }
+}
+
 /// What applying a plan did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Applied {
@@ -366,12 +382,12 @@ pub struct Applied {
 
 /// Recompute the plan inside one write transaction and apply it: add the missing slots,
 /// remove draft tours no longer wanted, keep every tour that may hold registrations.
-/// `expected` is the plan the coordinator saw; if the database changed since, nothing
-/// is done and the new plan must be reviewed.
-pub fn apply_plan(conn: &mut Connection, stamp: &Stamp, expected: &Plan) -> Result<Applied> {
+/// `expected` is the fingerprint of the plan the coordinator saw; if the database changed
+/// since, nothing is done and the new plan must be reviewed.
+pub fn apply_plan(conn: &mut Connection, stamp: &Stamp, expected: &str) -> Result<Applied> {
     store::write(conn, |tx| {
         let plan = plan_departures(tx)?;
-        if plan != *expected {
+        if plan.fingerprint() != expected {
             return Err(Error::conflict(
                 "برنامه از زمان پیش‌نمایش تغییر کرده است؛ پیش‌نمایش را دوباره ببینید",
                 "the departures changed since the preview; review the new preview",

@@ -152,7 +152,7 @@ fn regeneration_keeps_tours_that_may_hold_registrations_and_asks_first() {
             .is_empty(),
         "planning writes nothing"
     );
-    let applied = apply_plan(&mut c, &stamp(), &plan).unwrap();
+    let applied = apply_plan(&mut c, &stamp(), &plan.fingerprint()).unwrap();
     assert_eq!(applied.added, 24);
     assert_eq!(
         plan_departures(&c).unwrap(),
@@ -194,10 +194,10 @@ fn regeneration_keeps_tours_that_may_hold_registrations_and_asks_first() {
         ..plan.clone()
     };
     assert!(matches!(
-        apply_plan(&mut c, &stamp(), &stale),
+        apply_plan(&mut c, &stamp(), &stale.fingerprint()),
         Err(Error::Conflict { .. })
     ));
-    let applied = apply_plan(&mut c, &stamp(), &plan).unwrap();
+    let applied = apply_plan(&mut c, &stamp(), &plan.fingerprint()).unwrap();
     assert_eq!((applied.added, applied.removed, applied.kept), (0, 11, 1));
     let left = tour::of_programme(&c, current(&c).unwrap().unwrap().id).unwrap();
     assert_eq!(left.len(), 13);
@@ -209,7 +209,7 @@ fn a_holiday_added_later_removes_its_draft_slots() {
     let mut c = store::open_in_memory().unwrap();
     save(&mut c, &stamp(), input()).unwrap();
     let plan = plan_departures(&c).unwrap();
-    apply_plan(&mut c, &stamp(), &plan).unwrap();
+    apply_plan(&mut c, &stamp(), &plan.fingerprint()).unwrap();
     holidays::save(
         &mut c,
         &stamp(),
@@ -244,7 +244,7 @@ fn calendar_month_has_programme_days_holidays_closures_and_tours() {
     )
     .unwrap();
     let plan = plan_departures(&c).unwrap();
-    apply_plan(&mut c, &stamp(), &plan).unwrap();
+    apply_plan(&mut c, &stamp(), &plan.fingerprint()).unwrap();
     let site = crate::site::insert(
         &c,
         &crate::site::SiteInput {

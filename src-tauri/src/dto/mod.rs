@@ -10,6 +10,9 @@ use ts_rs::TS;
 use gardesh_core::persian::calendar::Style;
 use gardesh_core::{persian, settings, store};
 
+pub mod programme;
+pub mod sites;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export_to = "ErrorCode.ts")]
@@ -69,6 +72,26 @@ impl ApiError {
             message: en,
         }
     }
+}
+
+/// A warning that does not stop a change (e.g. coordinates outside Isfahan).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export_to = "Warning.ts")]
+pub struct Warning {
+    pub fa: String,
+    pub en: String,
+}
+
+impl From<gardesh_core::error::Explanation> for Warning {
+    fn from(e: gardesh_core::error::Explanation) -> Self {
+        Warning { fa: e.fa, en: e.en }
+    }
+}
+
+/// Core errors arriving in a DTO conversion.
+pub(crate) fn api(e: gardesh_core::Error) -> ApiError {
+    ApiError::from(&e)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -281,6 +304,34 @@ pub mod bindings {
             one::<Today>(&cfg)?,
             one::<DbStatus>(&cfg)?,
             one::<AppStatus>(&cfg)?,
+            one::<Warning>(&cfg)?,
+            one::<sites::SiteCategory>(&cfg)?,
+            one::<sites::Ppe>(&cfg)?,
+            one::<sites::Location>(&cfg)?,
+            one::<sites::VisitRules>(&cfg)?,
+            one::<sites::SiteInput>(&cfg)?,
+            one::<sites::Site>(&cfg)?,
+            one::<sites::HoursWindow>(&cfg)?,
+            one::<sites::Closure>(&cfg)?,
+            one::<sites::PhotoInfo>(&cfg)?,
+            one::<sites::SiteDetail>(&cfg)?,
+            one::<sites::SiteSaved>(&cfg)?,
+            one::<sites::SiteFilter>(&cfg)?,
+            one::<sites::Undone>(&cfg)?,
+            one::<sites::PhotoAdded>(&cfg)?,
+            one::<programme::ProgrammeInput>(&cfg)?,
+            one::<programme::Programme>(&cfg)?,
+            one::<programme::TourStatus>(&cfg)?,
+            one::<programme::Tour>(&cfg)?,
+            one::<programme::Slot>(&cfg)?,
+            one::<programme::DeparturesPlan>(&cfg)?,
+            one::<programme::DeparturesApplied>(&cfg)?,
+            one::<programme::Holiday>(&cfg)?,
+            one::<programme::DayOffKind>(&cfg)?,
+            one::<programme::DayOff>(&cfg)?,
+            one::<programme::ClosedSite>(&cfg)?,
+            one::<programme::CalendarDay>(&cfg)?,
+            one::<programme::DemoInstalled>(&cfg)?,
         ])
     }
 }
