@@ -28,7 +28,7 @@ pub fn register<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::sites::site_add_closure,
         commands::sites::site_remove_closure,
         commands::sites::site_undo,
-        commands::sites::photo_add_files,
+        commands::sites::photo_add,
         commands::sites::photo_bytes,
         commands::sites::photo_set_cover,
         commands::sites::photo_set_caption,

@@ -14,7 +14,7 @@ pub const COMMANDS: &[&str] = &[
     "site_add_closure",
     "site_remove_closure",
     "site_undo",
-    "photo_add_files",
+    "photo_add",
     "photo_bytes",
     "photo_set_cover",
     "photo_set_caption",

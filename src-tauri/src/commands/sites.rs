@@ -129,66 +129,61 @@ pub async fn site_undo<R: Runtime>(app: AppHandle<R>) -> Result<Option<d::Undone
     .await
 }
 
-/// Add photo files (from the file dialog or dropped on the window) to a site's gallery.
-/// Each file is read, decoded and resized off the UI thread; each succeeds or is refused
-/// on its own, with its reason.
+/// Add one photo to a site's gallery. The image file's bytes are the raw request body
+/// (from the file picker or a file dropped on the page); headers `x-site-id` and
+/// `x-file-name` (URI-encoded) say where it goes and what it was called. Decoding and
+/// resizing run off the UI thread.
 #[tauri::command]
-pub async fn photo_add_files<R: Runtime>(
-    app: AppHandle<R>,
-    site: i64,
-    paths: Vec<String>,
-) -> Result<Vec<d::PhotoAdded>, ApiError> {
+pub async fn photo_add<R: Runtime>(app: AppHandle<R>, request: tauri::ipc::Request<'_>) -> Result<d::PhotoInfo, ApiError> {
+    let tauri::ipc::InvokeBody::Raw(bytes) = request.body() else {
+        return Err(api(Error::invalid("photo", "عکس به شکل داده‌ی خام فرستاده نشد", "the photo was not sent as raw bytes")));
+    };
+    let header = |name: &str| request.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+    let site: i64 = header("x-site-id")
+        .parse()
+        .map_err(|_| api(Error::invalid("site", "سایت عکس مشخص نیست", "the photo's site is missing")))?;
+    let file_name = percent_decode(&header("x-file-name"));
+    if bytes.len() > photo::MAX_FILE_BYTES {
+        return Err(api(Error::invalid(
+            "photo",
+            "پرونده‌ی عکس بزرگ‌تر از ۶۰ مگابایت است",
+            format!("the photo file is larger than 60 MB ({} bytes)", bytes.len()),
+        )));
+    }
+    let bytes = bytes.clone();
     blocking(app, move |s| {
-        let mut out = Vec::with_capacity(paths.len());
-        for path in paths {
-            let file_name = std::path::Path::new(&path)
-                .file_name()
-                .map(|f| f.to_string_lossy().into_owned())
-                .unwrap_or_else(|| path.clone());
-            let result = read_photo(&path).and_then(|prepared| {
-                s.write(|c, st| {
-                    let id = photo::add(c, st, SiteId(site), &file_name, &prepared)?;
-                    photo::list(c, SiteId(site))?
-                        .into_iter()
-                        .find(|p| p.id == id)
-                        .ok_or_else(|| Error::Internal("the new photo is missing".into()))
-                })
-            });
-            out.push(match result {
-                Ok(p) => d::PhotoAdded {
-                    file_name,
-                    photo: Some(p.into()),
-                    error: None,
-                },
-                Err(e) => d::PhotoAdded {
-                    file_name,
-                    photo: None,
-                    error: Some(e),
-                },
-            });
-        }
-        Ok(out)
+        let prepared = photo::prepare(&bytes).map_err(api)?;
+        s.write(|c, st| {
+            let id = photo::add(c, st, SiteId(site), &file_name, &prepared)?;
+            photo::list(c, SiteId(site))?
+                .into_iter()
+                .find(|p| p.id == id)
+                .ok_or_else(|| Error::Internal("the new photo is missing".into()))
+        })
+        .map(Into::into)
     })
     .await
 }
 
-fn read_photo(path: &str) -> Result<photo::Prepared, ApiError> {
-    let io = |source| {
-        ApiError::from(&Error::Io {
-            path: path.into(),
-            source,
-        })
-    };
-    let len = std::fs::metadata(path).map_err(io)?.len();
-    if len > photo::MAX_FILE_BYTES as u64 {
-        return Err(ApiError::from(&Error::invalid(
-            "photo",
-            "پرونده‌ی عکس بزرگ‌تر از ۶۰ مگابایت است",
-            format!("the photo file is larger than 60 MB ({len} bytes)"),
-        )));
+/// `%D8%B9` → bytes → UTF-8 (lossy); anything malformed is kept as typed.
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        match (b[i], b.get(i + 1).copied().and_then(hex), b.get(i + 2).copied().and_then(hex)) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (c, _, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
     }
-    let bytes = std::fs::read(path).map_err(io)?;
-    photo::prepare(&bytes).map_err(api)
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// The JPEG bytes of a photo (thumbnail or display size), as a raw IPC response.

@@ -318,7 +318,6 @@ pub mod bindings {
             one::<sites::SiteSaved>(&cfg)?,
             one::<sites::SiteFilter>(&cfg)?,
             one::<sites::Undone>(&cfg)?,
-            one::<sites::PhotoAdded>(&cfg)?,
             one::<programme::ProgrammeInput>(&cfg)?,
             one::<programme::Programme>(&cfg)?,
             one::<programme::TourStatus>(&cfg)?,

@@ -379,13 +379,3 @@ impl From<site::Undone> for Undone {
         }
     }
 }
-
-/// The outcome of adding one photo file: the photo, or why it was refused.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export_to = "PhotoAdded.ts")]
-pub struct PhotoAdded {
-    pub file_name: String,
-    pub photo: Option<PhotoInfo>,
-    pub error: Option<ApiError>,
-}
