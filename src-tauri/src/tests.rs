@@ -170,3 +170,168 @@ fn bindings_are_fresh() {
         "stale TypeScript bindings {stale:?}: run `UPDATE_BINDINGS=1 cargo test -p gardesh bindings` and commit"
     );
 }
+
+fn raw_call(
+    window: &tauri::WebviewWindow<tauri::test::MockRuntime>,
+    cmd: &str,
+    body: Vec<u8>,
+    headers: &[(&'static str, &str)],
+) -> Result<tauri::ipc::InvokeResponseBody, Value> {
+    let mut h = tauri::http::HeaderMap::new();
+    for (k, v) in headers {
+        h.insert(*k, v.parse().expect("a header value"));
+    }
+    get_ipc_response(
+        window,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: tauri::ipc::CallbackFn(0),
+            error: tauri::ipc::CallbackFn(1),
+            url: "tauri://localhost".parse().expect("a valid url"),
+            body: tauri::ipc::InvokeBody::Raw(body),
+            headers: h,
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+}
+
+fn site_input(name: &str) -> Value {
+    json!({"nameFa": name, "nameEn": "", "category": "bridge", "district": 11, "address": "",
+           "location": {"latitude": 32.62, "longitude": 51.57}, "progress": 60, "department": "",
+           "contactName": "", "contactPhone": "", "description": "",
+           "rules": {"maxVisitors": 20, "visitMinutes": 45, "minAge": 14, "ppe": ["helmet"],
+                     "stepFree": false, "safetyNotes": ""}})
+}
+
+#[test]
+fn sites_are_created_listed_given_hours_and_undone_through_ipc() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = app_with(&dir.path().join("g.sqlite3"));
+    let saved = call(
+        &w,
+        "site_create",
+        json!({"input": site_input("پل حلقه‌ی چهارم")}),
+    )
+    .unwrap();
+    let id = saved["id"].as_i64().unwrap();
+    assert_eq!(saved["warnings"], json!([]));
+    let mut far = site_input("دور");
+    far["location"] = json!({"latitude": 35.7, "longitude": 51.4});
+    let saved_far = call(&w, "site_create", json!({"input": far})).unwrap();
+    assert_eq!(
+        saved_far["warnings"].as_array().unwrap().len(),
+        1,
+        "outside Isfahan warns"
+    );
+    let list = call(&w, "sites_list", json!({"filter": {"text": "پل", "district": null, "category": null, "includeArchived": false}})).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    call(
+        &w,
+        "site_set_hours",
+        json!({"id": id, "hours": [{"weekday": "saturday", "opens": "۸:۰۰", "closes": "14:00"}]}),
+    )
+    .unwrap();
+    let detail = call(&w, "site_get", json!({"id": id})).unwrap();
+    assert_eq!(
+        detail["hours"][0]["opens"], "08:00",
+        "Persian digits accepted, stored as HH:MM"
+    );
+    let bad = call(
+        &w,
+        "site_set_hours",
+        json!({"id": id, "hours": [{"weekday": "saturday", "opens": "25:00", "closes": "14:00"}]}),
+    )
+    .expect_err("25:00 is not a time");
+    assert_eq!(bad["code"], "invalid_input");
+    let undone = call(&w, "site_undo", json!({})).unwrap();
+    assert_eq!(undone["action"], "hours");
+    let detail = call(&w, "site_get", json!({"id": id})).unwrap();
+    assert_eq!(detail["hours"], json!([]));
+}
+
+#[test]
+fn a_photo_arrives_as_a_raw_body_and_comes_back_as_jpeg_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = app_with(&dir.path().join("g.sqlite3"));
+    let id = call(&w, "site_create", json!({"input": site_input("سایت")})).unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    // A tiny valid PNG (1×1, white).
+    let png: Vec<u8> = vec![
+        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0,
+        0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0, 0x90, 0x77, 0x53, 0xDE, 0, 0, 0, 0x0C, 0x49, 0x44,
+        0x41, 0x54, 0x08, 0xD7, 0x63, 0xF8, 0xFF, 0xFF, 0x3F, 0, 0x05, 0xFE, 0x02, 0xFE, 0xDC,
+        0xCC, 0x59, 0xE7, 0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+    ];
+    let site = id.to_string();
+    let added = raw_call(
+        &w,
+        "photo_add",
+        png,
+        &[("x-site-id", &site), ("x-file-name", "%D9%BE%D9%84.png")],
+    )
+    .expect("a PNG is accepted")
+    .deserialize::<Value>()
+    .unwrap();
+    assert_eq!(
+        added["fileName"], "پل.png",
+        "the URI-encoded name is decoded"
+    );
+    assert_eq!(added["isCover"], true);
+    let refused = raw_call(
+        &w,
+        "photo_add",
+        b"not an image".to_vec(),
+        &[("x-site-id", &site)],
+    )
+    .expect_err("text is refused");
+    assert_eq!(refused["code"], "invalid_input");
+    let bytes = match call_raw_response(&w, added["id"].as_i64().unwrap()) {
+        tauri::ipc::InvokeResponseBody::Raw(b) => b,
+        other => panic!("expected raw bytes, got {other:?}"),
+    };
+    assert_eq!(&bytes[..2], &[0xFF, 0xD8], "JPEG");
+}
+
+fn call_raw_response(
+    w: &tauri::WebviewWindow<tauri::test::MockRuntime>,
+    photo: i64,
+) -> tauri::ipc::InvokeResponseBody {
+    get_ipc_response(
+        w,
+        InvokeRequest {
+            cmd: "photo_bytes".into(),
+            callback: tauri::ipc::CallbackFn(0),
+            error: tauri::ipc::CallbackFn(1),
+            url: "tauri://localhost".parse().expect("a valid url"),
+            body: tauri::ipc::InvokeBody::Json(json!({"photo": photo, "thumb": true})),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .expect("photo bytes")
+}
+
+#[test]
+fn the_demo_is_offered_on_an_empty_database_and_fills_the_calendar() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = app_with(&dir.path().join("g.sqlite3"));
+    assert_eq!(call(&w, "demo_offer", json!({})).unwrap(), json!(true));
+    let installed = call(&w, "demo_install", json!({})).unwrap();
+    assert!(installed["sites"].as_u64().unwrap() >= 12);
+    assert_eq!(call(&w, "demo_offer", json!({})).unwrap(), json!(false));
+    let days = call(&w, "calendar_month", json!({"year": 1405, "month": 10})).unwrap();
+    let days = days.as_array().unwrap();
+    assert_eq!(days.len(), 30);
+    assert_eq!(days[0]["programmeDay"], 1);
+    assert_eq!(
+        days[1]["off"]["kind"], "holiday",
+        "2 Dey 1405 is the birthday of Imam Ali"
+    );
+    assert!(!days[0]["tours"].as_array().unwrap().is_empty());
+    let plan = call(&w, "departures_plan", json!({})).unwrap();
+    assert_eq!(plan["add"], json!([]));
+    let stale =
+        call(&w, "departures_apply", json!({"fingerprint": "0"})).expect_err("a stale preview");
+    assert_eq!(stale["code"], "conflict");
+}

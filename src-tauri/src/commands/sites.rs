@@ -134,20 +134,41 @@ pub async fn site_undo<R: Runtime>(app: AppHandle<R>) -> Result<Option<d::Undone
 /// `x-file-name` (URI-encoded) say where it goes and what it was called. Decoding and
 /// resizing run off the UI thread.
 #[tauri::command]
-pub async fn photo_add<R: Runtime>(app: AppHandle<R>, request: tauri::ipc::Request<'_>) -> Result<d::PhotoInfo, ApiError> {
+pub async fn photo_add<R: Runtime>(
+    app: AppHandle<R>,
+    request: tauri::ipc::Request<'_>,
+) -> Result<d::PhotoInfo, ApiError> {
     let tauri::ipc::InvokeBody::Raw(bytes) = request.body() else {
-        return Err(api(Error::invalid("photo", "عکس به شکل داده‌ی خام فرستاده نشد", "the photo was not sent as raw bytes")));
+        return Err(api(Error::invalid(
+            "photo",
+            "عکس به شکل داده‌ی خام فرستاده نشد",
+            "the photo was not sent as raw bytes",
+        )));
     };
-    let header = |name: &str| request.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
-    let site: i64 = header("x-site-id")
-        .parse()
-        .map_err(|_| api(Error::invalid("site", "سایت عکس مشخص نیست", "the photo's site is missing")))?;
+    let header = |name: &str| {
+        request
+            .headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string()
+    };
+    let site: i64 = header("x-site-id").parse().map_err(|_| {
+        api(Error::invalid(
+            "site",
+            "سایت عکس مشخص نیست",
+            "the photo's site is missing",
+        ))
+    })?;
     let file_name = percent_decode(&header("x-file-name"));
     if bytes.len() > photo::MAX_FILE_BYTES {
         return Err(api(Error::invalid(
             "photo",
             "پرونده‌ی عکس بزرگ‌تر از ۶۰ مگابایت است",
-            format!("the photo file is larger than 60 MB ({} bytes)", bytes.len()),
+            format!(
+                "the photo file is larger than 60 MB ({} bytes)",
+                bytes.len()
+            ),
         )));
     }
     let bytes = bytes.clone();
@@ -172,7 +193,11 @@ fn percent_decode(s: &str) -> String {
     let mut i = 0;
     while i < b.len() {
         let hex = |c: u8| (c as char).to_digit(16);
-        match (b[i], b.get(i + 1).copied().and_then(hex), b.get(i + 2).copied().and_then(hex)) {
+        match (
+            b[i],
+            b.get(i + 1).copied().and_then(hex),
+            b.get(i + 2).copied().and_then(hex),
+        ) {
             (b'%', Some(h), Some(l)) => {
                 out.push((h * 16 + l) as u8);
                 i += 3;
