@@ -45,6 +45,12 @@ typed_id!(
     ProgrammeId,
     /// A tour: one dated departure.
     TourId,
+    /// A bus or minibus.
+    VehicleId,
+    /// A tour guide.
+    GuideId,
+    /// A reusable ordered list of sites.
+    TemplateId,
 );
 
 #[cfg(test)]

@@ -170,7 +170,7 @@ fn regeneration_keeps_tours_that_may_hold_registrations_and_asks_first() {
         .find(|x| x.date == d(2026, 12, 24) && x.departure == t("13:00"))
         .unwrap()
         .id;
-    tour::set_status(&c, opened, Status::Open).unwrap();
+    tour::write_status(&c, opened, Status::Open).unwrap();
     save(
         &mut c,
         &stamp(),

@@ -10,6 +10,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_audit.sql"),
     include_str!("migrations/0002_settings.sql"),
     include_str!("migrations/0003_sites_programme.sql"),
+    include_str!("migrations/0004_itineraries.sql"),
 ];
 
 /// The schema version this code writes.
