@@ -335,3 +335,24 @@ fn the_demo_is_offered_on_an_empty_database_and_fills_the_calendar() {
         call(&w, "departures_apply", json!({"fingerprint": "0"})).expect_err("a stale preview");
     assert_eq!(stale["code"], "conflict");
 }
+
+/// Every command the shell registers is granted to the main window, and nothing else of
+/// Gardesh's own: the capability file and the command list agree.
+#[test]
+fn the_capability_grants_exactly_the_registered_commands() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("capabilities/main.json");
+    let cap: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let granted: std::collections::BTreeSet<String> = cap["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p.as_str())
+        .filter_map(|p| p.strip_prefix("allow-"))
+        .map(|p| p.replace('-', "_"))
+        .collect();
+    let registered: std::collections::BTreeSet<String> = crate::commands::names::COMMANDS
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(granted, registered);
+}

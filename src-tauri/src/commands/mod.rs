@@ -4,6 +4,7 @@
 pub mod names;
 pub mod programme;
 pub mod sites;
+pub mod tours;
 
 use tauri::{AppHandle, Manager, Runtime};
 

@@ -92,19 +92,22 @@ pub async fn holidays_add_official_1405<R: Runtime>(app: AppHandle<R>) -> Result
     .await
 }
 
-/// Import holidays from a CSV file: every row is checked first; all or nothing.
+/// Import holidays from a CSV file sent as the raw request body (the page's file picker):
+/// every row is checked first; all or nothing.
 #[tauri::command]
 pub async fn holidays_import_csv<R: Runtime>(
     app: AppHandle<R>,
-    path: String,
+    request: tauri::ipc::Request<'_>,
 ) -> Result<u32, ApiError> {
+    let tauri::ipc::InvokeBody::Raw(bytes) = request.body() else {
+        return Err(api(Error::invalid(
+            "file",
+            "پرونده به شکل داده‌ی خام فرستاده نشد",
+            "the file was not sent as raw bytes",
+        )));
+    };
+    let bytes = bytes.clone();
     blocking(app, move |s| {
-        let bytes = std::fs::read(&path).map_err(|source| {
-            api(Error::Io {
-                path: path.clone().into(),
-                source,
-            })
-        })?;
         let list = holidays::from_csv(&bytes).map_err(api)?;
         s.write(|c, st| holidays::save_all(c, st, &list, "holiday.import"))
             .map(|n| u32::try_from(n).unwrap_or(u32::MAX))

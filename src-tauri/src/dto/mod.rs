@@ -12,6 +12,7 @@ use gardesh_core::{persian, settings, store};
 
 pub mod programme;
 pub mod sites;
+pub mod tours;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -331,6 +332,19 @@ pub mod bindings {
             one::<programme::ClosedSite>(&cfg)?,
             one::<programme::CalendarDay>(&cfg)?,
             one::<programme::DemoInstalled>(&cfg)?,
+            one::<tours::TourProblem>(&cfg)?,
+            one::<tours::StopInput>(&cfg)?,
+            one::<tours::TimedStop>(&cfg)?,
+            one::<tours::Capacity>(&cfg)?,
+            one::<tours::Schedule>(&cfg)?,
+            one::<tours::Vehicle>(&cfg)?,
+            one::<tours::Guide>(&cfg)?,
+            one::<tours::TourDetail>(&cfg)?,
+            one::<tours::TourSummary>(&cfg)?,
+            one::<tours::OrderProposal>(&cfg)?,
+            one::<tours::RouteTemplate>(&cfg)?,
+            one::<tours::TemplateApplied>(&cfg)?,
+            one::<tours::TravelModel>(&cfg)?,
         ])
     }
 }

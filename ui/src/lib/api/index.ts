@@ -103,3 +103,6 @@ export function saveSettings(settings: Settings): Promise<Settings> {
 export function uiReady(): Promise<number> {
   return call<number>("ui_ready");
 }
+
+export * from "./programme";
+export * from "./sites";

@@ -11,6 +11,8 @@ import type { AppStatus } from "./bindings/AppStatus";
 import type { Settings } from "./bindings/Settings";
 import type { Today } from "./bindings/Today";
 import { isErrorCode } from "./errors";
+import { createProgrammeMock } from "./mock-programme";
+import { createSitesBackend, isSiteCommand } from "./mock-sites";
 import { toPersianDigits } from "../i18n/digits";
 import {
   DEFAULT_SETTINGS,
@@ -156,9 +158,14 @@ export function createMockBackend(store: KeyValueStore) {
     };
   }
 
+  const programme = createProgrammeMock(store, { weekendDays: () => loadSettings().weekendDays });
+  const sites = createSitesBackend();
+
   return async function handle(command: string, args?: unknown): Promise<unknown> {
     const failure = injectedFailure(command);
     if (failure) throw failure;
+    if (programme.handles(command)) return programme.handle(command, args);
+    if (isSiteCommand(command)) return sites(command, args);
     switch (command) {
       case "app_status":
         return appStatus();

@@ -1,5 +1,7 @@
 /** The English catalogue, typed against the Persian source catalogue. */
 import type { Catalogue } from "./fa";
+import { programmeEn } from "./programme.en";
+import { sitesEn } from "./sites.en";
 
 export const en: Catalogue = {
   "app.name": "Gardesh",
@@ -174,4 +176,6 @@ export const en: Catalogue = {
   "reports.emptyTitle": "No reports yet",
   "reports.emptyBody":
     "Figures on the tours — how full they are, how many citizens visited, what is overdue — with exports and printed documents will be prepared here.",
+  ...sitesEn,
+  ...programmeEn,
 };

@@ -6,6 +6,9 @@
  * Other catalogues are typed against this one, so a key added here and
  * missing elsewhere fails the type check.
  */
+import { programmeFa } from "./programme.fa";
+import { sitesFa } from "./sites.fa";
+
 export const fa = {
   "app.name": "گردش",
   "app.tagline": "دور اصفهان در ۸۰ روز",
@@ -179,6 +182,8 @@ export const fa = {
   "reports.emptyTitle": "هنوز گزارشی برای نمایش نیست",
   "reports.emptyBody":
     "آمار تورها — میزان پر شدن ظرفیت، شمار بازدیدکنندگان و موارد عقب‌افتاده — همراه با خروجی‌ها و برگه‌های چاپی اینجا آماده می‌شود.",
+  ...sitesFa,
+  ...programmeFa,
 } satisfies Record<string, string>;
 
 /** Every key of the catalogue. */

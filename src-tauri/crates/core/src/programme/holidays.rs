@@ -7,7 +7,7 @@ use rusqlite::{params, Connection};
 
 use crate::audit::{self, Stamp};
 use crate::error::{Error, Result};
-use crate::persian::digits::to_latin;
+use crate::persian::digits::{to_latin, to_persian};
 use crate::persian::JalaliDate;
 use crate::store;
 
@@ -323,7 +323,7 @@ pub fn from_csv(bytes: &[u8]) -> Result<Vec<Holiday>> {
         let rec = rec.map_err(|e| {
             Error::invalid(
                 "file",
-                format!("سطر {line} خوانده نشد"),
+                format!("سطر {} خوانده نشد", to_persian(&line.to_string())),
                 format!("line {line} could not be read: {e}"),
             )
         })?;
@@ -336,7 +336,7 @@ pub fn from_csv(bytes: &[u8]) -> Result<Vec<Holiday>> {
                 .map_err(|e| {
                     Error::invalid(
                         "file",
-                        format!("سطر {line}: {}", e.message_fa()),
+                        format!("سطر {}: {}", to_persian(&line.to_string()), e.message_fa()),
                         format!("line {line}: {e}"),
                     )
                 })?,
@@ -353,7 +353,7 @@ pub fn from_csv(bytes: &[u8]) -> Result<Vec<Holiday>> {
         .map_err(|e| {
             Error::invalid(
                 "file",
-                format!("سطر {line}: {}", e.message_fa()),
+                format!("سطر {}: {}", to_persian(&line.to_string()), e.message_fa()),
                 format!("line {line}: {e}"),
             )
         })?;

@@ -341,8 +341,8 @@ impl SiteInput {
             {
                 return Err(Error::invalid(
                     "contactPhone",
-                    "شماره‌ی تماس فقط رقم، فاصله، خط تیره و + دارد",
-                    "a contact phone has only digits, spaces, dashes and +",
+                    "شماره‌ی تماس فقط رقم، فاصله، خط تیره، پرانتز و + دارد",
+                    "a contact phone has only digits, spaces, dashes, brackets and +",
                 ));
             }
             let digits = p.chars().filter(char::is_ascii_digit).count();

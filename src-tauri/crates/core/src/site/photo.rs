@@ -68,7 +68,7 @@ pub fn prepare(bytes: &[u8]) -> Result<Prepared> {
         Some(ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP) => {}
         _ => {
             return Err(refuse(
-                "این پرونده عکس JPEG، PNG یا WebP نیست",
+                "این پرونده عکس JPEG\u{200F}، PNG\u{200F} یا WebP\u{200F} نیست",
                 "this file is not a JPEG, PNG or WebP image".into(),
             ))
         }

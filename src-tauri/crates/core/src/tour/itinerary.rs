@@ -343,8 +343,15 @@ pub(crate) fn vehicle_seats(conn: &Connection, tour: &Tour) -> Result<u32> {
 
 /// The tour's itinerary with times, capacity and every problem.
 pub fn schedule(conn: &Connection, tour_id: TourId) -> Result<Schedule> {
-    let tour = get(conn, tour_id)?;
     let list = stops(conn, tour_id)?;
+    preview(conn, tour_id, &list)
+}
+
+/// The schedule the tour would have with `list` as its stops; nothing is saved (the
+/// editor shows live times while stops are dragged).
+pub fn preview(conn: &Connection, tour_id: TourId, list: &[StopInput]) -> Result<Schedule> {
+    let tour = get(conn, tour_id)?;
+    check_stops(conn, list)?;
     let ids: Vec<SiteId> = list.iter().map(|s| s.site).collect();
     let facts = site_facts(conn, &ids, tour.date)?;
     let model = travel::load_model(conn)?;
@@ -353,7 +360,7 @@ pub fn schedule(conn: &Connection, tour_id: TourId) -> Result<Schedule> {
         .map(|id| (*id, facts.get(id).and_then(|f| f.location)))
         .collect();
     let matrix = Matrix::build(conn, &model, &located)?;
-    schedule_with(conn, tour, &list, &facts, &matrix)
+    schedule_with(conn, tour, list, &facts, &matrix)
 }
 
 pub(crate) fn schedule_with(
