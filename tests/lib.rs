@@ -174,6 +174,57 @@ impl Session {
         }
     }
 
+    /// Click the element with `data-testid` (waiting for it).
+    pub async fn click(&self, id: &str) {
+        let e = self.testid(id).await;
+        e.scroll_into_view().await.ok();
+        e.click()
+            .await
+            .unwrap_or_else(|err| panic!("click {id}: {err}"));
+    }
+
+    /// Replace the text of the field with `data-testid`.
+    pub async fn fill(&self, id: &str, text: &str) {
+        let e = self.testid(id).await;
+        self.type_into(&e, text).await;
+    }
+
+    pub async fn type_into(&self, e: &WebElement, text: &str) {
+        e.scroll_into_view().await.ok();
+        e.clear().await.ok();
+        e.send_keys(text)
+            .await
+            .unwrap_or_else(|err| panic!("typing {text}: {err}"));
+    }
+
+    /// Type and press Enter (date fields commit on Enter).
+    pub async fn fill_enter(&self, id: &str, text: &str) {
+        let e = self.testid(id).await;
+        self.type_into(&e, text).await;
+        e.send_keys(thirtyfour::Key::Enter)
+            .await
+            .unwrap_or_else(|err| panic!("enter in {id}: {err}"));
+    }
+
+    /// Wait until the element matching `css` has text containing `needle`.
+    pub async fn wait_text(&self, css: &str, needle: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let text = match self.driver.find(By::Css(css)).await {
+                Ok(e) => e.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if text.contains(needle) {
+                return text;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{css} shows «{text}», expected «{needle}»"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     pub async fn js(&self, script: &str) -> serde_json::Value {
         self.driver
             .execute(format!("return {script};"), Vec::new())

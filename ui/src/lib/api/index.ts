@@ -106,3 +106,4 @@ export function uiReady(): Promise<number> {
 
 export * from "./programme";
 export * from "./sites";
+export * from "./tours";

@@ -674,5 +674,17 @@ export function createProgrammeMock(store: Store, options: ProgrammeMockOptions)
     handles: (command: string): boolean => HANDLED.has(command),
     /** Answers `command`; throws an ApiError like the real command. */
     handle,
+    /** The programme's tours, for the tours part of the mock. */
+    tours: (): Tour[] => load().tours,
+    /** The current programme, or null. */
+    current: (): Programme | null => load().programme,
+    /** Stores a changed tour of the programme (status, time, seats, notes). */
+    saveTour(tour: Tour): void {
+      const state = load();
+      const i = state.tours.findIndex((t) => t.id === tour.id);
+      if (i < 0) return;
+      state.tours[i] = wire(tour);
+      keep(state);
+    },
   };
 }

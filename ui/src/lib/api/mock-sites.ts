@@ -586,7 +586,13 @@ export function createSitesBackend({ seed = true }: { seed?: boolean } = {}) {
     return photoInfo(photo);
   }
 
-  return function handle(command: string, args: unknown): unknown {
+  /** A site with its hours and closures, read without touching `openSite` (for the tours part of the mock). */
+  function peek(id: number): { site: Site; hours: HoursWindow[]; closures: Closure[] } | null {
+    const s = sites.get(id);
+    return s ? { site: toSite(s), hours: wire(s.hours), closures: wire(s.closures) } : null;
+  }
+
+  function handle(command: string, args: unknown): unknown {
     const a = (typeof args === "object" && args !== null && !(args instanceof Uint8Array) ? args : {}) as Record<
       string,
       unknown
@@ -683,5 +689,7 @@ export function createSitesBackend({ seed = true }: { seed?: boolean } = {}) {
           messageFa: `فرمان ${ltr(command)} شناخته نیست`,
         } satisfies ApiError;
     }
-  };
+  }
+
+  return Object.assign(handle, { peek });
 }

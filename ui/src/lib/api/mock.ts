@@ -13,6 +13,7 @@ import type { Today } from "./bindings/Today";
 import { isErrorCode } from "./errors";
 import { createProgrammeMock } from "./mock-programme";
 import { createSitesBackend, isSiteCommand } from "./mock-sites";
+import { createToursBackend, isTourCommand } from "./mock-tours";
 import { toPersianDigits } from "../i18n/digits";
 import {
   DEFAULT_SETTINGS,
@@ -160,12 +161,14 @@ export function createMockBackend(store: KeyValueStore) {
 
   const programme = createProgrammeMock(store, { weekendDays: () => loadSettings().weekendDays });
   const sites = createSitesBackend();
+  const tours = createToursBackend(sites, programme);
 
   return async function handle(command: string, args?: unknown): Promise<unknown> {
     const failure = injectedFailure(command);
     if (failure) throw failure;
     if (programme.handles(command)) return programme.handle(command, args);
     if (isSiteCommand(command)) return sites(command, args);
+    if (isTourCommand(command)) return tours(command, args);
     switch (command) {
       case "app_status":
         return appStatus();

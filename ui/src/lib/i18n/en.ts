@@ -2,6 +2,7 @@
 import type { Catalogue } from "./fa";
 import { programmeEn } from "./programme.en";
 import { sitesEn } from "./sites.en";
+import { toursEn } from "./tours.en";
 
 export const en: Catalogue = {
   "app.name": "Gardesh",
@@ -178,4 +179,5 @@ export const en: Catalogue = {
     "Figures on the tours — how full they are, how many citizens visited, what is overdue — with exports and printed documents will be prepared here.",
   ...sitesEn,
   ...programmeEn,
+  ...toursEn,
 };

@@ -8,6 +8,7 @@
  */
 import { programmeFa } from "./programme.fa";
 import { sitesFa } from "./sites.fa";
+import { toursFa } from "./tours.fa";
 
 export const fa = {
   "app.name": "گردش",
@@ -184,6 +185,7 @@ export const fa = {
     "آمار تورها — میزان پر شدن ظرفیت، شمار بازدیدکنندگان و موارد عقب‌افتاده — همراه با خروجی‌ها و برگه‌های چاپی اینجا آماده می‌شود.",
   ...sitesFa,
   ...programmeFa,
+  ...toursFa,
 } satisfies Record<string, string>;
 
 /** Every key of the catalogue. */
