@@ -8,11 +8,13 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
+use chrono::Datelike;
 use gardesh_core::audit::Stamp;
 use gardesh_core::clock::{Clock, SystemClock};
+use gardesh_core::ids::TourId;
 use gardesh_core::persian::calendar::Style;
 use gardesh_core::persian::{digits, JalaliDate, Mobile, NationalId};
-use gardesh_core::{programme, site, store, Error};
+use gardesh_core::{programme, site, store, tour, Error};
 
 mod report;
 
@@ -54,6 +56,46 @@ enum Command {
     /// The programme: dates, running days, departures, holidays.
     #[command(subcommand)]
     Programme(ProgrammeCommand),
+    /// Tours in a date range.
+    #[command(subcommand)]
+    Tours(ToursCommand),
+    /// One tour: its itinerary, or its best stop order.
+    #[command(subcommand)]
+    Tour(TourCommand),
+}
+
+#[derive(Subcommand)]
+enum ToursCommand {
+    /// Tours from `--from` to `--to` (Gregorian or Solar Hijri dates, any digits).
+    List {
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum TourCommand {
+    /// Stops with times, capacity, seats and feasibility problems.
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The best stop order and the minutes it saves; `--apply` saves it.
+    Optimise {
+        id: i64,
+        #[arg(long)]
+        apply: bool,
+        /// Keep the last stop last.
+        #[arg(long)]
+        fix_last: bool,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -132,6 +174,15 @@ fn open_existing(cli: &Cli) -> Result<store::Connection, Error> {
         });
     }
     store::open(&path)
+}
+
+/// A date as people type it: Gregorian `2026-12-22` or Solar Hijri `1405/10/01`, any digits.
+fn parse_day(input: &str) -> Result<chrono::NaiveDate, Error> {
+    let latin = digits::to_latin(input.trim());
+    match chrono::NaiveDate::parse_from_str(&latin, "%Y-%m-%d") {
+        Ok(d) if d.year() > 1700 => Ok(d),
+        _ => JalaliDate::parse(input).map(|j| j.to_gregorian()),
+    }
 }
 
 fn db_path(cli: &Cli) -> Result<PathBuf, Error> {
@@ -219,6 +270,57 @@ fn run(cli: &Cli) -> Result<String, Error> {
                     detail: st.problems.join("; "),
                 })
             }
+        }
+        Command::Tours(ToursCommand::List { from, to, json }) => {
+            let conn = open_existing(cli)?;
+            let (from, to) = match (from, to) {
+                (Some(f), Some(t)) => (parse_day(f)?, parse_day(t)?),
+                (Some(f), None) => (parse_day(f)?, parse_day(f)?),
+                _ => match programme::current(&conn)? {
+                    Some(p) => (p.input.starts, p.ends()),
+                    None => {
+                        let today = SystemClock.today();
+                        (today, today)
+                    }
+                },
+            };
+            let tours = tour::between(&conn, from, to)?;
+            let schedules = tours
+                .iter()
+                .map(|t| tour::itinerary::schedule(&conn, t.id))
+                .collect::<Result<Vec<_>, _>>()?;
+            if *json {
+                return Ok(serde_json::Value::Array(
+                    schedules.iter().map(report::tour_summary_json).collect(),
+                )
+                .to_string());
+            }
+            Ok(digits_out(report::tours_table(&schedules)))
+        }
+        Command::Tour(TourCommand::Show { id, json }) => {
+            let conn = open_existing(cli)?;
+            let s = tour::itinerary::schedule(&conn, TourId(*id))?;
+            if *json {
+                return Ok(report::schedule_json(&s).to_string());
+            }
+            Ok(digits_out(report::schedule_text(&s)))
+        }
+        Command::Tour(TourCommand::Optimise {
+            id,
+            apply,
+            fix_last,
+            json,
+        }) => {
+            let mut conn = open_existing(cli)?;
+            let p = tour::optimise::propose(&conn, TourId(*id), *fix_last)?;
+            if *apply && p.order != tour::itinerary::stops(&conn, TourId(*id))? {
+                tour::optimise::apply(&mut conn, &stamp(), TourId(*id), &p.order)?;
+            }
+            let names = report::site_names(&conn)?;
+            if *json {
+                return Ok(report::proposal_json(&p, &names, *apply).to_string());
+            }
+            Ok(digits_out(report::proposal_text(&p, &names, *apply)))
         }
         Command::Date(DateCommand::ToJalali { date }) => {
             let latin = digits::to_latin(date.trim());

@@ -227,3 +227,68 @@ fn read_commands_need_an_existing_database() {
     assert_eq!(o.status.code(), Some(1), "no programme yet");
     assert!(stderr(&o).contains("programme"), "{}", stderr(&o));
 }
+
+#[test]
+fn tours_list_show_and_optimise_on_the_demo() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.sqlite3");
+    assert!(cli(&db, &["init", "--demo"]).status.success());
+
+    let o = cli(&db, &["tours", "list", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let tours: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let tours = tours.as_array().unwrap();
+    assert!(tours.len() > 100, "the whole programme by default");
+    assert!(
+        tours.iter().all(|t| t["stops"].as_u64().unwrap() >= 3),
+        "the demo has itineraries"
+    );
+    let closed = tours
+        .iter()
+        .find(|t| t["feasible"] == false)
+        .expect("the Zeynabieh closure makes some infeasible");
+
+    let o = cli(
+        &db,
+        &[
+            "tours",
+            "list",
+            "--from",
+            "۱۴۰۵/۱۰/۰۱",
+            "--to",
+            "2026-12-22",
+        ],
+    );
+    assert!(stdout(&o).ends_with("2 tours"), "{}", stdout(&o));
+
+    let id = closed["id"].to_string();
+    let o = cli(&db, &["tour", "show", &id, "--json"]);
+    let show: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let codes: Vec<&str> = show["itinerary"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| {
+            s["problems"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p["code"].as_str().unwrap())
+        })
+        .collect();
+    assert!(codes.contains(&"closed"), "{codes:?}");
+    let o = cli(&db, &["tour", "show", &id]);
+    assert!(stdout(&o).contains("NOT feasible"), "{}", stdout(&o));
+
+    let first = tours[0]["id"].to_string();
+    let o = cli(&db, &["tour", "optimise", &first, "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let p: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(p["minutesSaved"].as_i64().unwrap() >= 0);
+    assert_eq!(p["exact"], true);
+    assert_eq!(p["applied"], false);
+    let o = cli(&db, &["tour", "optimise", &first, "--apply"]);
+    assert!(stdout(&o).contains("applied"), "{}", stdout(&o));
+    let o = cli(&db, &["tour", "show", "99999"]);
+    assert_eq!(o.status.code(), Some(1));
+}

@@ -9,11 +9,13 @@ use rusqlite::Connection;
 
 use crate::audit::{self, Stamp};
 use crate::error::{Error, Result};
+use crate::ids::SiteId;
 use crate::persian::Weekday;
 use crate::programme::{self, holidays, ProgrammeInput};
 use crate::site::{self, Category, HoursWindow, Location, Ppe, SiteInput, VisitRules};
 use crate::store;
 use crate::time_of_day::TimeOfDay;
+use crate::tour::itinerary::StopInput;
 
 struct DemoSite {
     fa: &'static str,
@@ -32,7 +34,7 @@ struct DemoSite {
     step_free: bool,
     notes: &'static str,
     description: &'static str,
-    /// Saturday–Wednesday hours, and Thursday's (shorter) closing time.
+    /// Saturday–Wednesday hours, and Thursday's closing time when it is earlier.
     opens: (u32, u32),
     closes: (u32, u32),
     thursday_closes: Option<(u32, u32)>,
@@ -55,9 +57,9 @@ const SITES: &[DemoSite] = &[
     DemoSite { fa: "ایستگاه کهندژ (خط ۲ مترو)", en: "Kohandezh station (metro line 2)", category: Category::MetroStation, district: 13, address: "خیابان کهندژ", lat: 32.6801, lng: 51.6402, progress: 55, department: METRO2, max_visitors: 20, minutes: 45, min_age: 16, ppe: TUNNEL_PPE, step_free: false, notes: "گودبرداری فعال؛ فقط روی مسیر علامت‌گذاری‌شده.", description: "ایستگاه خط ۲ در محله‌ی کهندژ (تقریبی).", opens: (8, 0), closes: (14, 0), thursday_closes: Some((12, 0)) },
     DemoSite { fa: "ایستگاه سی‌وسه‌پل (خط ۱ مترو)", en: "Si-o-se-pol station (metro line 1)", category: Category::MetroStation, district: 1, address: "خیابان چهارباغ عباسی، کنار سی‌وسه‌پل", lat: 32.6460, lng: 51.6681, progress: 100, department: METRO2, max_visitors: 30, minutes: 30, min_age: 0, ppe: &[], step_free: true, notes: "ایستگاه در حال بهره‌برداری؛ آسانسور دارد.", description: "ایستگاه خط ۱ که در سال ۱۳۹۴ افتتاح شد؛ نمونه‌ی ایستگاه کامل برای مقایسه.", opens: (8, 0), closes: (18, 0), thursday_closes: None },
     DemoSite { fa: "ایستگاه امام حسین (خط ۱ مترو)", en: "Imam Hossein station (metro line 1)", category: Category::MetroStation, district: 3, address: "میدان امام حسین", lat: 32.6552, lng: 51.6712, progress: 100, department: METRO2, max_visitors: 30, minutes: 30, min_age: 0, ppe: &[], step_free: true, notes: "ساختمان مرکزی شهرداری در همین میدان است.", description: "ایستگاه خط ۱ زیر میدان امام حسین.", opens: (8, 0), closes: (18, 0), thursday_closes: None },
-    DemoSite { fa: "کنارگذر حلقه‌ی چهارم — تقاطع شمالی", en: "4th ring road — northern interchange", category: Category::Road, district: 14, address: "حلقه‌ی چهارم، تقاطع شمالی (تقریبی)", lat: 32.7302, lng: 51.6655, progress: 70, department: ROADS, max_visitors: 30, minutes: 40, min_age: 12, ppe: SITE_PPE, step_free: false, notes: "بازدید از سکوی دید؛ ماشین‌آلات سنگین در حال کار.", description: "حلقه‌ی چهارم ۷۸٫۲ کیلومتر است با ۲۸ تقاطع که ۱۴ تای آن ساخته شده؛ ۱۴ کیلومتر در مرداد ۱۴۰۴ گشایش یافت.", opens: (9, 0), closes: (16, 0), thursday_closes: Some((12, 0)) },
-    DemoSite { fa: "پل بزرگ حلقه‌ی چهارم بر زاینده‌رود", en: "4th ring road bridge over the Zayandeh Rud", category: Category::Bridge, district: 11, address: "حلقه‌ی چهارم، غرب اصفهان (تقریبی)", lat: 32.6232, lng: 51.5721, progress: 65, department: ROADS, max_visitors: 25, minutes: 45, min_age: 14, ppe: SITE_PPE, step_free: false, notes: "یکی از چهار پل بزرگ حلقه‌ی چهارم. نزدیک لبه نروید.", description: "پل بزرگ در مسیر غربی حلقه‌ی چهارم.", opens: (9, 0), closes: (15, 0), thursday_closes: None },
-    DemoSite { fa: "زیرگذر حلقه‌ی چهارم — جاده‌ی نجف‌آباد", en: "4th ring road underpass — Najafabad road", category: Category::Road, district: 11, address: "تقاطع حلقه‌ی چهارم و جاده‌ی نجف‌آباد (تقریبی)", lat: 32.6565, lng: 51.5498, progress: 75, department: ROADS, max_visitors: 25, minutes: 35, min_age: 12, ppe: SITE_PPE, step_free: true, notes: "یکی از ۲۲ زیرگذر حلقه‌ی چهارم.", description: "زیرگذر با مسیر هموار پیاده.", opens: (9, 0), closes: (16, 0), thursday_closes: Some((12, 0)) },
+    DemoSite { fa: "کنارگذر حلقه‌ی چهارم — تقاطع شمالی", en: "4th ring road — northern interchange", category: Category::Road, district: 14, address: "حلقه‌ی چهارم، تقاطع شمالی (تقریبی)", lat: 32.7302, lng: 51.6655, progress: 70, department: ROADS, max_visitors: 30, minutes: 40, min_age: 12, ppe: SITE_PPE, step_free: false, notes: "بازدید از سکوی دید؛ ماشین‌آلات سنگین در حال کار.", description: "حلقه‌ی چهارم ۷۸٫۲ کیلومتر است با ۲۸ تقاطع که ۱۴ تای آن ساخته شده؛ ۱۴ کیلومتر در مرداد ۱۴۰۴ گشایش یافت.", opens: (8, 0), closes: (16, 0), thursday_closes: Some((12, 0)) },
+    DemoSite { fa: "پل بزرگ حلقه‌ی چهارم بر زاینده‌رود", en: "4th ring road bridge over the Zayandeh Rud", category: Category::Bridge, district: 11, address: "حلقه‌ی چهارم، غرب اصفهان (تقریبی)", lat: 32.6232, lng: 51.5721, progress: 65, department: ROADS, max_visitors: 25, minutes: 45, min_age: 14, ppe: SITE_PPE, step_free: false, notes: "یکی از چهار پل بزرگ حلقه‌ی چهارم. نزدیک لبه نروید.", description: "پل بزرگ در مسیر غربی حلقه‌ی چهارم.", opens: (8, 0), closes: (15, 0), thursday_closes: None },
+    DemoSite { fa: "زیرگذر حلقه‌ی چهارم — جاده‌ی نجف‌آباد", en: "4th ring road underpass — Najafabad road", category: Category::Road, district: 11, address: "تقاطع حلقه‌ی چهارم و جاده‌ی نجف‌آباد (تقریبی)", lat: 32.6565, lng: 51.5498, progress: 75, department: ROADS, max_visitors: 25, minutes: 35, min_age: 12, ppe: SITE_PPE, step_free: true, notes: "یکی از ۲۲ زیرگذر حلقه‌ی چهارم.", description: "زیرگذر با مسیر هموار پیاده.", opens: (8, 0), closes: (16, 0), thursday_closes: Some((12, 0)) },
     DemoSite { fa: "پیاده‌راه‌سازی چهارباغ عباسی", en: "Chaharbagh Abbasi pedestrianisation", category: Category::Square, district: 1, address: "خیابان چهارباغ عباسی", lat: 32.6530, lng: 51.6683, progress: 90, department: CIVIL, max_visitors: 40, minutes: 40, min_age: 0, ppe: WALK_PPE, step_free: true, notes: "پیاده‌روی حدود یک کیلومتر.", description: "تبدیل محور تاریخی چهارباغ عباسی به پیاده‌راه.", opens: (8, 0), closes: (18, 0), thursday_closes: None },
     DemoSite { fa: "بازسازی میدان امام علی (میدان عتیق)", en: "Imam Ali (Atiq) Square renovation", category: Category::Square, district: 3, address: "میدان امام علی، کنار مسجد جامع", lat: 32.6672, lng: 51.6836, progress: 95, department: CIVIL, max_visitors: 35, minutes: 45, min_age: 0, ppe: WALK_PPE, step_free: true, notes: "بافت تاریخی؛ کف‌سازی ناهموار در ضلع شرقی.", description: "بازسازی میدان کهن شهر در منطقه‌ی ۳.", opens: (8, 0), closes: (17, 0), thursday_closes: None },
     DemoSite { fa: "میدان نقش جهان — بهسازی جداره", en: "Naqsh-e Jahan Square — facade works", category: Category::Square, district: 3, address: "میدان نقش جهان", lat: 32.65745, lng: 51.67778, progress: 40, department: CIVIL, max_visitors: 40, minutes: 30, min_age: 0, ppe: &[], step_free: true, notes: "داربست‌ها را دور بزنید.", description: "بهسازی جداره‌های میدان (تقریبی).", opens: (8, 0), closes: (18, 0), thursday_closes: None },
@@ -140,13 +142,12 @@ pub fn install(conn: &mut Connection, stamp: &Stamp) -> Result<Installed> {
                     closes: t(d.closes.0, d.closes.1)?,
                 });
             }
-            if let Some((h, m)) = d.thursday_closes {
-                windows.push(HoursWindow {
-                    weekday: Weekday::Thursday,
-                    opens: t(d.opens.0, d.opens.1)?,
-                    closes: t(h, m)?,
-                });
-            }
+            let (h, m) = d.thursday_closes.unwrap_or(d.closes);
+            windows.push(HoursWindow {
+                weekday: Weekday::Thursday,
+                opens: t(d.opens.0, d.opens.1)?,
+                closes: t(h, m)?,
+            });
             site::write_hours(tx, id, &site::validate_hours(&windows)?)?;
         }
         if let Some(id) = first {
@@ -195,6 +196,81 @@ pub fn install(conn: &mut Connection, stamp: &Stamp) -> Result<Installed> {
                 s.departure,
                 &p.input.meeting_point,
                 p.input.default_seats,
+            )?;
+        }
+        // Three routes, three buses and three guides: mornings alternate metro line 2 and
+        // the ring road, afternoons walk the historic centre.
+        let ids: Vec<SiteId> = {
+            let mut st = tx.prepare("SELECT id FROM sites ORDER BY id")?;
+            let rows = st.query_map([], |r| r.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let pick = |idx: &[usize]| -> Vec<StopInput> {
+            idx.iter()
+                .filter_map(|&i| ids.get(i))
+                .map(|&site| StopInput { site, dwell: None })
+                .collect()
+        };
+        let metro = pick(&[0, 1, 2]);
+        let ring = pick(&[7, 9, 8]);
+        let centre = pick(&[10, 5, 12, 11]);
+        for (name, stops) in [
+            ("خط ۲ مترو — شرق", &metro),
+            ("حلقه‌ی چهارم", &ring),
+            ("مرکز تاریخی", &centre),
+        ] {
+            tx.execute("INSERT INTO route_templates (name) VALUES (?1)", [name])?;
+            let tid = tx.last_insert_rowid();
+            for (i, st) in stops.iter().enumerate() {
+                tx.execute(
+                    "INSERT INTO route_template_stops (template_id, position, site_id) VALUES (?1, ?2, ?3)",
+                    rusqlite::params![tid, i as i64, st.site],
+                )?;
+            }
+        }
+        let mut buses = Vec::new();
+        for (name, plate) in [
+            ("اتوبوس ۱", "۱۲ع۳۴۵ ایران ۱۳"),
+            ("اتوبوس ۲", "۲۲ع۶۷۸ ایران ۱۳"),
+            ("اتوبوس ۳", "۳۲ع۹۱۰ ایران ۱۳"),
+        ] {
+            tx.execute(
+                "INSERT INTO vehicles (name, plate, seats) VALUES (?1, ?2, 25)",
+                [name, plate],
+            )?;
+            buses.push(tx.last_insert_rowid());
+        }
+        let mut guides = Vec::new();
+        for (name, phone) in [
+            ("زهرا احمدی", "09131110001"),
+            ("علی رضایی", "09131110002"),
+            ("مریم کاظمی", "09131110003"),
+        ] {
+            tx.execute(
+                "INSERT INTO guides (name, phone) VALUES (?1, ?2)",
+                [name, phone],
+            )?;
+            guides.push(tx.last_insert_rowid());
+        }
+        for tour in crate::tour::of_programme(tx, p.id)? {
+            let morning = tour.departure < t(12, 0)?;
+            let wd = Weekday::of(tour.date);
+            let stops = if !morning {
+                &centre
+            } else if matches!(wd, Weekday::Saturday | Weekday::Monday | Weekday::Wednesday) {
+                &metro
+            } else {
+                &ring
+            };
+            crate::tour::itinerary::write_stops(tx, tour.id, stops)?;
+            let k = usize::from(!morning);
+            tx.execute(
+                "INSERT INTO tour_vehicles (tour_id, vehicle_id) VALUES (?1, ?2)",
+                rusqlite::params![tour.id, buses[k]],
+            )?;
+            tx.execute(
+                "INSERT INTO tour_guides (tour_id, guide_id) VALUES (?1, ?2)",
+                rusqlite::params![tour.id, guides[k]],
             )?;
         }
         let installed = Installed {
