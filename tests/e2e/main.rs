@@ -4,6 +4,7 @@
 use gardesh_core::clock::{Clock, SystemClock};
 use gardesh_core::persian::calendar::Style;
 use gardesh_core::persian::JalaliDate;
+use gardesh_e2e::thirtyfour::By;
 use gardesh_e2e::{DataHome, Session};
 use serde_json::json;
 
@@ -224,4 +225,93 @@ async fn a_site_with_hours_a_closure_and_a_photo_shows_in_the_list_and_on_the_ca
         .query_row("SELECT count(*) FROM tours", [], |r| r.get(0))
         .unwrap();
     assert_eq!(tours, 12, "14 days less two Fridays, one departure a day");
+}
+
+/// Tours: on the demo programme, build a tour of 5 stops whose order breaks a site's
+/// visiting hours, see the violation, fix it with "optimise order", open the tour.
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and the built app; run by the README's test command"]
+async fn a_five_stop_tour_is_fixed_by_optimising_and_opened() {
+    let home = DataHome::new();
+    let s = Session::start(&home).await;
+    s.click("demo-install").await;
+    s.testid("demo-installed").await;
+
+    s.click("nav-tours").await;
+    s.click("tours-whole-programme").await;
+    let row = s.wait_css("[data-testid=tour-row][data-tour-id='1']").await;
+    row.scroll_into_view().await.ok();
+    row.click().await.unwrap();
+    s.testid("tour-editor").await;
+
+    // Replace the demo's three stops by five, the tunnel (open 09:00–13:00) first.
+    while s
+        .driver
+        .find(By::Css("[data-testid=stop-remove]"))
+        .await
+        .is_ok()
+    {
+        s.click("stop-remove").await;
+        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+    }
+    // Demo sites: 1 Zeynabieh, 2 Oman Samani, 3 Shahed, 4 Khalaja tunnel, 5 Kohandezh.
+    for site in [4, 1, 2, 3, 5] {
+        s.click("stop-add").await;
+        let option = s
+            .wait_css(&format!(
+                "[data-testid=stop-site-option][data-site-id='{site}']"
+            ))
+            .await;
+        option.scroll_into_view().await.ok();
+        option.click().await.unwrap();
+        if let Ok(close) = s
+            .driver
+            .find(By::Css("[data-testid=stop-picker-close]"))
+            .await
+        {
+            close.click().await.ok();
+        }
+    }
+    s.wait_js(
+        "document.querySelectorAll('[data-testid=stop-row]').length",
+        json!(5),
+    )
+    .await;
+    s.click("stops-save").await;
+    s.testid("stops-saved").await;
+    s.wait_css("[data-testid=tour-feasible][data-feasible='false']")
+        .await;
+    let problem = s.testid("stop-problem").await.text().await.unwrap();
+    assert!(
+        problem.contains("بیرون از ساعت بازدید"),
+        "the tunnel is reached before it opens: {problem}"
+    );
+    s.screenshot("tour-infeasible").await;
+
+    s.click("optimise").await;
+    s.testid("optimise-preview").await;
+    s.screenshot("tour-optimise").await;
+    s.click("optimise-apply").await;
+    s.click("confirm-ok").await;
+    s.wait_css("[data-testid=tour-feasible][data-feasible='true']")
+        .await;
+    s.click("tour-open").await;
+    s.wait_js(
+        "document.querySelector('[data-testid=tour-status]')?.dataset.status",
+        json!("open"),
+    )
+    .await;
+    s.stop().await;
+
+    let conn = rusqlite::Connection::open(home.db_path()).unwrap();
+    let status: String = conn
+        .query_row("SELECT status FROM tours WHERE id = 1", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(status, "open");
+    let stops: i64 = conn
+        .query_row("SELECT count(*) FROM stops WHERE tour_id = 1", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(stops, 5);
 }

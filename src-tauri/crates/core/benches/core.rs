@@ -98,6 +98,7 @@ fn test_jpeg(w: u32, h: u32) -> Vec<u8> {
 
 /// A 12-stop instance: sites on a ring around the centre, open 07:00–20:00, given in a
 /// scrambled order.
+#[allow(clippy::needless_range_loop)] // i and j index both places and the matrix
 fn twelve_stops() -> (Vec<StopInput>, HashMap<SiteId, SiteFacts>, Matrix) {
     let n = 12;
     let sites: Vec<SiteId> = (1..=n as i64).map(SiteId).collect();

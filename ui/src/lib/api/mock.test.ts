@@ -141,10 +141,10 @@ describe("the mock backend", () => {
   });
 
   it("rejects an unknown command with an ApiError", async () => {
-    await expect(createMockBackend(memoryStore())("tours_list")).rejects.toStrictEqual({
+    await expect(createMockBackend(memoryStore())("groups_list")).rejects.toStrictEqual({
       code: "internal",
-      message: "unknown command tours_list",
-      messageFa: "فرمان \u2066tours_list\u2069 شناخته نیست",
+      message: "unknown command groups_list",
+      messageFa: "فرمان \u2066groups_list\u2069 شناخته نیست",
     });
   });
 

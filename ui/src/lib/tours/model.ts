@@ -11,7 +11,7 @@ import type { TourSummary } from "../api/bindings/TourSummary";
 import { gregorianToJalali, jalaliToGregorian, weekEnd, weekStart, addDays } from "../dates/calendar";
 import { formatJalaliShort } from "../dates/format";
 import { normalizeFa } from "../dates/text";
-import type { UiLocale } from "../i18n/catalogues";
+import type { MessageKey, UiLocale } from "../i18n/catalogues";
 import { toLatinDigits, toPersianDigits } from "../i18n/digits";
 
 export const TOUR_STATUSES: readonly TourStatus[] = ["draft", "open", "full", "done", "cancelled"];
@@ -193,6 +193,17 @@ export function parseTime(text: string): string | null {
 /** Digits as the locale writes them. */
 export function localDigits(value: string | number, locale: UiLocale): string {
   return locale === "fa" ? toPersianDigits(String(value)) : toLatinDigits(String(value));
+}
+
+/** The message for a count: `one` for exactly 1 (English says "1 stop"), `many` otherwise. */
+export function plural(n: number, one: MessageKey, many: MessageKey): MessageKey {
+  return n === 1 ? one : many;
+}
+
+/** A decimal number as the locale writes it: 1.4 → «۱٫۴» / "1.4". */
+export function decimalText(value: number, locale: UiLocale): string {
+  const text = String(value);
+  return locale === "fa" ? toPersianDigits(text).replace(".", "\u066B") : text;
 }
 
 /** «۰۹:۱۵–۱۰:۰۰» / "09:15–10:00": the first time is read first in either direction. */

@@ -65,3 +65,41 @@ export function towards(from: Point, to: Point, distance: number): Point {
   const k = Math.min(1, distance / length);
   return { x: round(from.x + dx * k), y: round(from.y + dy * k) };
 }
+
+/**
+ * The points moved apart so that no two are closer than `gap` (markers on
+ * top of each other are unreadable): in order, each point sitting on an
+ * earlier one is pushed away from it, staying inside the frame. The first
+ * point never moves.
+ */
+export function declutter(points: readonly Point[], gap: number, frame: Frame = SKETCH_FRAME): Point[] {
+  const out: Point[] = [];
+  const clampX = (x: number) => Math.min(frame.width - frame.pad / 2, Math.max(frame.pad / 2, x));
+  const clampY = (y: number) => Math.min(frame.height - frame.pad / 2, Math.max(frame.pad / 2, y));
+  for (const p of points) {
+    let q = { ...p };
+    for (let attempt = 0; attempt < 16; attempt++) {
+      const near = out.find((o) => Math.hypot(o.x - q.x, o.y - q.y) < gap - 0.01);
+      if (!near) break;
+      let dx = q.x - near.x;
+      let dy = q.y - near.y;
+      let d = Math.hypot(dx, dy);
+      if (d < 0.01) {
+        // Exactly on top: step round the compass, a different way each try.
+        const angle = (attempt + 1) * 2.4;
+        [dx, dy, d] = [Math.cos(angle), Math.sin(angle), 1];
+      }
+      q = { x: clampX(near.x + (dx / d) * gap), y: clampY(near.y + (dy / d) * gap) };
+    }
+    out.push({ x: round(q.x), y: round(q.y) });
+  }
+  return out;
+}
+
+/** The control point of a gentle curve from `from` to `to`, bent `bend` units to the left of the way. */
+export function bendPoint(from: Point, to: Point, bend: number): Point {
+  const dx = to.x - from.x;
+  const dy = to.y - from.y;
+  const length = Math.hypot(dx, dy) || 1;
+  return { x: round((from.x + to.x) / 2 + (dy / length) * bend), y: round((from.y + to.y) / 2 - (dx / length) * bend) };
+}
