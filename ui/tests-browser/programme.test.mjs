@@ -30,6 +30,16 @@ const text = async (locator) => (await locator.innerText()).trim();
 const day = (page, iso) => page.locator(`[data-testid=calendar-day][data-date="${iso}"]`);
 const count = async (locator) => Number(await locator.getAttribute("data-count"));
 
+/** A number written with Persian or Latin digits and group separators, as a number. */
+const numberIn = (value) => Number(value.replace(/[۰-۹]/g, (d) => String("۰۱۲۳۴۵۶۷۸۹".indexOf(d))).replace(/[^0-9]/g, ""));
+
+/** The seats in the month summary, «N حرکت با S صندلی در این ماه». */
+async function monthSeats(page) {
+  const match = (await text(page.locator(".calendar .summary"))).match(/با (.+) صندلی/);
+  assert.ok(match, "the month summary gives the seats");
+  return numberIn(match[1]);
+}
+
 /** The Persian text has no Latin digits (Latin inside LRI/FSI … PDI isolates is allowed). */
 function assertPersianDigits(value, where) {
   assert.doesNotMatch(value.replace(/[\u2066-\u2068][^\u2069]*\u2069/g, ""), /[0-9]/, `${where}: Persian digits only in «${value}»`);
@@ -82,6 +92,10 @@ describe("first run", () => {
     assert.match(await text(tours.nth(1)), /۱۳:۰۰ · ۲۵ صندلی/);
     assert.equal(await tours.first().getAttribute("data-status"), "draft");
     assert.match(await text(tours.first()), /پیش‌نویس/, "the status is said");
+    // The demo's departures have no stops yet, so their itineraries do not work, as in the core.
+    assert.equal(await tours.first().getAttribute("data-feasible"), "false");
+    assert.equal(await tours.first().getByTestId("calendar-tour-infeasible").getAttribute("title"), "مسیر این تور ناشدنی است");
+    assert.match(await first.getAttribute("aria-label"), /۲ حرکت با مسیر ناشدنی/);
 
     const holiday = day(page, "2026-12-23");
     assert.match(await text(holiday), /ولادت امام علی/);
@@ -111,6 +125,9 @@ describe("first run", () => {
     assert.match(tourText, /۲۵ صندلی/);
     assert.match(tourText, /میدان امام حسین/);
     assert.match(tourText, /پیش‌نویس/);
+    assert.match(tourText, /مسیر این تور ناشدنی است/);
+    assert.equal(await panelTours.first().getAttribute("data-feasible"), "false");
+    assert.match(await panelTours.first().getByTestId("calendar-tour-link").getAttribute("href"), /^#\/tours\/[1-9][0-9]*$/);
     await assertNoHorizontalOverflow(page, "the calendar with a day open");
     await shot(page, "calendar-day-panel-fa");
     await page.keyboard.press("Escape");
@@ -454,6 +471,75 @@ describe("the calendar", () => {
       return cells.findIndex((el) => el.getAttribute("data-testid") === "calendar-day");
     });
     assert.equal(firstCol, 6);
+  });
+
+  test("shows each departure's capacity and whether its itinerary works; the day panel opens the tour", async (t) => {
+    const { page } = await openApp(t, "#/settings");
+    await ipc(page, "demo_install");
+    const [firstDay] = await ipc(page, "calendar_month", { year: 1405, month: 10 });
+    const [morning, afternoon] = firstDay.tours;
+    assert.deepEqual(
+      [morning.tour.departure, afternoon.tour.departure, morning.capacity, morning.feasible],
+      ["08:00", "13:00", 25, false],
+    );
+    await page.goto(new URL("#/programme/calendar", page.url()).href);
+    await page.getByTestId("calendar-grid").waitFor();
+    await day(page, "2026-12-22").getByTestId("calendar-tour").first().waitFor();
+    const seatsBefore = await monthSeats(page);
+
+    // The 4th ring road (08:30–13:00, 30 at once) on the 18-seat minibus: feasible, 18 seats.
+    await ipc(page, "tour_set_stops", { id: morning.tour.id, stops: [{ site: 2, dwell: null }] });
+    await ipc(page, "tour_assign_vehicle", { id: morning.tour.id, vehicle: 3, assign: true });
+    // Zeynabieh (20 at once) is shut at midday: 20 seats, and the itinerary does not work.
+    await ipc(page, "tour_set_stops", { id: afternoon.tour.id, stops: [{ site: 1, dwell: null }] });
+    // Away and back in the page (the mock keeps stops and vehicles only as long as the page).
+    await goTo(page, "dashboard");
+    await page.goto(new URL("#/programme/calendar", page.url()).href);
+    await page.getByTestId("calendar-grid").waitFor();
+    const first = day(page, "2026-12-22");
+    const tours = first.getByTestId("calendar-tour");
+    await tours.first().waitFor();
+
+    assert.match(await text(tours.first()), /۰۸:۰۰ · ۱۸ صندلی/, "the capacity, not the planned seats");
+    assert.equal(await tours.first().getAttribute("data-feasible"), "true");
+    assert.equal(await tours.first().getByTestId("calendar-tour-infeasible").count(), 0);
+    assert.doesNotMatch(await tours.first().getAttribute("title"), /ناشدنی/);
+
+    const bad = tours.nth(1);
+    assert.match(await text(bad), /۱۳:۰۰ · ۲۰ صندلی/);
+    assert.equal(await bad.getAttribute("data-feasible"), "false");
+    assert.match(await bad.getAttribute("title"), /مسیر این تور ناشدنی است/);
+    const mark = bad.getByTestId("calendar-tour-infeasible");
+    assert.equal(await mark.getAttribute("title"), "مسیر این تور ناشدنی است");
+    assert.ok(await mark.isVisible(), "the warning is seen");
+    const outline = await bad.evaluate((el) => getComputedStyle(el).boxShadow);
+    assert.match(outline, /rgb\(180, 35, 24\)/, "outlined in the danger colour");
+    assert.match(await first.getAttribute("aria-label"), /۱ حرکت با مسیر ناشدنی/);
+    assert.equal(seatsBefore - (await monthSeats(page)), 25 - 18 + (25 - 20), "the month adds up capacities");
+    await assertCellsFit(page, "the calendar with an infeasible departure");
+
+    await first.click();
+    const panel = page.getByTestId("calendar-day-panel");
+    await panel.waitFor();
+    assert.match(await text(panel.locator("#day-panel-tours")), /۲ حرکت، ۳۸ صندلی/);
+    const panelTours = panel.getByTestId("calendar-tour");
+    assert.equal(await panelTours.first().getAttribute("data-feasible"), "true");
+    assert.equal(await text(panelTours.first().getByTestId("calendar-tour-capacity")), "۱۸ صندلی");
+    assert.doesNotMatch(await text(panelTours.first()), /ناشدنی/);
+    assert.equal(await panelTours.nth(1).getAttribute("data-feasible"), "false");
+    assert.equal(await text(panelTours.nth(1).getByTestId("calendar-tour-capacity")), "۲۰ صندلی");
+    assert.match(await text(panelTours.nth(1).getByTestId("calendar-tour-infeasible")), /مسیر این تور ناشدنی است/);
+    await assertNoHorizontalOverflow(page, "the day panel with an infeasible departure");
+    await shot(page, "calendar-day-panel-infeasible-fa");
+
+    const link = panelTours.nth(1).getByTestId("calendar-tour-link");
+    assert.equal(await link.getAttribute("href"), `#/tours/${afternoon.tour.id}`);
+    await link.click();
+    const editor = page.getByTestId("tour-editor");
+    await editor.waitFor();
+    assert.equal(new URL(page.url()).hash, `#/tours/${afternoon.tour.id}`);
+    assert.equal(await editor.getAttribute("data-tour-id"), String(afternoon.tour.id));
+    assert.equal(await page.getByTestId("tour-feasible").getAttribute("data-feasible"), "false");
   });
 
   test("fits 1280×800 in Persian and English without sideways scrolling", async (t) => {

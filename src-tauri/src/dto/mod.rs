@@ -331,6 +331,7 @@ pub mod bindings {
             one::<programme::DayOff>(&cfg)?,
             one::<programme::ClosedSite>(&cfg)?,
             one::<programme::CalendarDay>(&cfg)?,
+            one::<programme::CalendarTour>(&cfg)?,
             one::<programme::DemoInstalled>(&cfg)?,
             one::<tours::TourProblem>(&cfg)?,
             one::<tours::StopInput>(&cfg)?,

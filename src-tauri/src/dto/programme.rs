@@ -267,7 +267,18 @@ pub struct CalendarDay {
     pub off: Option<DayOff>,
     pub holiday: Option<Holiday>,
     pub closures: Vec<ClosedSite>,
-    pub tours: Vec<Tour>,
+    pub tours: Vec<CalendarTour>,
+}
+
+/// A departure on the calendar, with its capacity and feasibility.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export_to = "CalendarTour.ts")]
+pub struct CalendarTour {
+    pub tour: Tour,
+    /// The smaller of the vehicles' seats and the smallest "max visitors at once" of its stops.
+    pub capacity: u32,
+    pub feasible: bool,
 }
 
 impl From<programme::CalendarDay> for CalendarDay {
@@ -305,7 +316,15 @@ impl From<programme::CalendarDay> for CalendarDay {
                     reason: c.reason,
                 })
                 .collect(),
-            tours: d.tours.into_iter().map(Into::into).collect(),
+            tours: d
+                .tours
+                .into_iter()
+                .map(|t| CalendarTour {
+                    tour: t.tour.into(),
+                    capacity: t.capacity,
+                    feasible: t.feasible,
+                })
+                .collect(),
         }
     }
 }

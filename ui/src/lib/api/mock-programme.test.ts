@@ -21,11 +21,13 @@ import {
   planDepartures,
   removeHoliday,
   saveHoliday,
+  assignVehicle,
   saveProgramme,
+  setTourStops,
   toursBetween,
 } from "./index";
 import { installMockBackend, memoryStore } from "./mock";
-import { EXPORT_KEY, OFFICIAL_1405, PROGRAMME_KEY, holidaysFromCsv, validateProgrammeInput } from "./mock-programme";
+import { EXPORT_KEY, OFFICIAL_1405, PROGRAMME_KEY, createProgrammeMock, holidaysFromCsv, validateProgrammeInput } from "./mock-programme";
 
 const INPUT: ProgrammeInput = {
   title: "برنامه‌ی آزمایشی",
@@ -236,7 +238,7 @@ describe("the calendar month (mock)", () => {
     expect(days).toHaveLength(30);
     const [first, second] = days;
     expect(first).toMatchObject({ date: "2026-12-22", jalali: { year: 1405, month: 10, day: 1 }, weekday: "tuesday", programmeDay: 1, off: null });
-    expect(first?.tours.map((t) => t.departure)).toEqual(["08:00", "13:00"]);
+    expect(first?.tours.map((t) => t.tour.departure)).toEqual(["08:00", "13:00"]);
     expect(second).toMatchObject({ programmeDay: 2, off: { kind: "holiday", name: "ولادت امام علی" }, tours: [] });
     expect(second?.holiday?.needsCheck).toBe(true);
     expect(days[2]).toMatchObject({ weekday: "thursday", off: { kind: "not_a_running_day", name: "" } });
@@ -244,6 +246,40 @@ describe("the calendar month (mock)", () => {
     const azar = await calendarMonth(1405, 9);
     expect(azar).toHaveLength(30);
     expect(azar.every((d) => d.programmeDay === null && d.tours.length === 0)).toBe(true);
+  });
+
+  it("gives each departure its capacity and whether its itinerary works, timed like the tour editor", async () => {
+    await saveProgramme(INPUT);
+    await applyDepartures((await planDepartures()).fingerprint);
+    const before = (await calendarMonth(1405, 10))[0]?.tours ?? [];
+    // Fresh departures have no stops yet: as in the core, that is not a feasible itinerary.
+    expect(before.map((t) => [t.tour.departure, t.tour.seats, t.capacity, t.feasible])).toEqual([
+      ["08:00", 25, 25, false],
+      ["13:00", 25, 25, false],
+    ]);
+    const [morning, afternoon] = before;
+    if (!morning || !afternoon) throw new Error("two departures expected");
+    // The 4th ring road (08:30–13:00, 30 at once) on the 18-seat minibus.
+    await setTourStops(morning.tour.id, [{ site: 2, dwell: null }]);
+    await assignVehicle(morning.tour.id, 3, true);
+    // Zeynabieh (20 at once) is shut at midday: the afternoon departure arrives outside its hours.
+    await setTourStops(afternoon.tour.id, [{ site: 1, dwell: null }]);
+    const after = (await calendarMonth(1405, 10))[0]?.tours ?? [];
+    expect(after.map((t) => [t.tour.id, t.tour.seats, t.capacity, t.feasible])).toEqual([
+      [morning.tour.id, 25, 18, true],
+      [afternoon.tour.id, 25, 20, false],
+    ]);
+  });
+
+  it("on its own, takes a departure's capacity from its seats and counts it as feasible", () => {
+    const own = createProgrammeMock(memoryStore(), { weekendDays: () => ["friday"] });
+    own.handle("programme_save", { input: { ...INPUT, defaultSeats: 30 } });
+    own.handle("departures_apply", { fingerprint: (own.handle("departures_plan", {}) as DeparturesPlan).fingerprint });
+    const [first] = own.handle("calendar_month", { year: 1405, month: 10 }) as CalendarDay[];
+    expect(first?.tours.map((t) => [t.tour.departure, t.capacity, t.feasible])).toEqual([
+      ["08:00", 30, true],
+      ["13:00", 30, true],
+    ]);
   });
 
   it("refuses a month that does not exist", async () => {

@@ -7,6 +7,7 @@
  */
 import type { ApiError } from "./bindings/ApiError";
 import type { CalendarDay } from "./bindings/CalendarDay";
+import type { CalendarTour } from "./bindings/CalendarTour";
 import type { DayOff } from "./bindings/DayOff";
 import type { DemoInstalled } from "./bindings/DemoInstalled";
 import type { DeparturesApplied } from "./bindings/DeparturesApplied";
@@ -418,9 +419,18 @@ export const DEMO_PROGRAMME: Readonly<ProgrammeInput> = {
 
 // ---------------------------------------------------------------------------
 
+/** What the calendar says of a departure besides the tour itself. */
+export type DepartureFacts = Pick<CalendarTour, "capacity" | "feasible">;
+
 export interface ProgrammeMockOptions {
   /** The weekend days of the saved settings. */
   weekendDays: () => readonly Weekday[];
+  /**
+   * Capacity and feasibility of the tours between two dates (inclusive), by
+   * tour id, as the tours part times them. Without it, or for a tour it does
+   * not know, a departure's capacity is its seats and it counts as feasible.
+   */
+  departures?: (from: string, to: string) => ReadonlyMap<number, DepartureFacts>;
 }
 
 /** The programme part of the mock backend over `store`. */
@@ -504,8 +514,15 @@ export function createProgrammeMock(store: Store, options: ProgrammeMockOptions)
     }
     const weekend = options.weekendDays();
     const p = state.programme;
+    const last = daysInMonth(year, month);
+    const facts = options.departures?.(jalaliToGregorian({ year, month, day: 1 }), jalaliToGregorian({ year, month, day: last }));
+    const entry = (tour: Tour): CalendarTour => ({
+      tour: wire(tour),
+      capacity: facts?.get(tour.id)?.capacity ?? tour.seats,
+      feasible: facts?.get(tour.id)?.feasible ?? true,
+    });
     const days: CalendarDay[] = [];
-    for (let day = 1; day <= daysInMonth(year, month); day++) {
+    for (let day = 1; day <= last; day++) {
       const jalali = { year, month, day };
       const date = jalaliToGregorian(jalali);
       const weekday = weekdayOf(jalali);
@@ -525,7 +542,10 @@ export function createProgrammeMock(store: Store, options: ProgrammeMockOptions)
         closures: state.closures
           .filter((c) => c.starts <= date && date <= c.ends)
           .map((c) => ({ site: c.site, nameFa: c.nameFa, reason: c.reason })),
-        tours: state.tours.filter((t) => t.date === date).sort(byDateAndTime),
+        tours: state.tours
+          .filter((t) => t.date === date)
+          .sort(byDateAndTime)
+          .map(entry),
       });
     }
     return days;

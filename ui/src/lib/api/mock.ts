@@ -10,6 +10,7 @@ import type { ApiError } from "./bindings/ApiError";
 import type { AppStatus } from "./bindings/AppStatus";
 import type { Settings } from "./bindings/Settings";
 import type { Today } from "./bindings/Today";
+import type { TourSummary } from "./bindings/TourSummary";
 import { isErrorCode } from "./errors";
 import { createProgrammeMock } from "./mock-programme";
 import { createSitesBackend, isSiteCommand } from "./mock-sites";
@@ -159,7 +160,14 @@ export function createMockBackend(store: KeyValueStore) {
     };
   }
 
-  const programme = createProgrammeMock(store, { weekendDays: () => loadSettings().weekendDays });
+  const programme = createProgrammeMock(store, {
+    weekendDays: () => loadSettings().weekendDays,
+    // The calendar's capacity and feasibility come from the tours part's own timing.
+    departures: (from, to) =>
+      new Map(
+        (tours("tours_list", { from, to }) as TourSummary[]).map((s) => [s.tour.id, { capacity: s.seats, feasible: s.feasible }]),
+      ),
+  });
   const sites = createSitesBackend();
   const tours = createToursBackend(sites, programme);
 

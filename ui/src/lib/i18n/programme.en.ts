@@ -177,6 +177,10 @@ export const programmeEn: { readonly [K in keyof typeof programmeFa]: string } =
   "calendar.legendProgramme": "programme day",
   "calendar.legendHoliday": "holiday",
   "calendar.legendClosure": "site closed",
+  "calendar.legendInfeasible": "itinerary not feasible",
+  "calendar.infeasible": "This tour's itinerary is not feasible",
+  "calendar.infeasibleCount": "{n} with an itinerary that is not feasible",
+  "calendar.openTour": "Open the tour in its editor",
 
   "demo.title": "The database is empty — create the demo programme?",
   "demo.body":

@@ -179,6 +179,10 @@ export const programmeFa = {
   "calendar.legendProgramme": "روز برنامه",
   "calendar.legendHoliday": "تعطیل",
   "calendar.legendClosure": "سایت بسته",
+  "calendar.legendInfeasible": "مسیر ناشدنی",
+  "calendar.infeasible": "مسیر این تور ناشدنی است",
+  "calendar.infeasibleCount": "{n} حرکت با مسیر ناشدنی",
+  "calendar.openTour": "باز کردن تور در ویرایشگر",
 
   "demo.title": "پایگاه داده خالی است — برنامه‌ی نمونه ساخته شود؟",
   "demo.body":

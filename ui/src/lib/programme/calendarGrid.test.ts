@@ -1,8 +1,19 @@
 import { describe, expect, it } from "vitest";
 import type { CalendarDay } from "../api/bindings/CalendarDay";
+import type { CalendarTour } from "../api/bindings/CalendarTour";
 import type { Tour } from "../api/bindings/Tour";
 import { daysInMonth, jalaliToGregorian, weekdayOf } from "../dates/calendar";
-import { calendarWeeks, cellItems, monthOfIso, sameMonth, seatsOffered, shiftMonth, startMonth } from "./calendarGrid";
+import {
+  byDeparture,
+  calendarWeeks,
+  cellItems,
+  infeasibleCount,
+  monthOfIso,
+  sameMonth,
+  seatsOffered,
+  shiftMonth,
+  startMonth,
+} from "./calendarGrid";
 
 /** The days of a Solar Hijri month as the core sends them, without programme data. */
 function month(year: number, m: number): CalendarDay[] {
@@ -21,14 +32,17 @@ function month(year: number, m: number): CalendarDay[] {
   });
 }
 
-const tour = (id: number, departure: string, status: Tour["status"] = "draft", seats = 25): Tour => ({
-  id,
-  date: "2026-12-22",
-  departure,
-  meetingPoint: "",
-  seats,
-  status,
-  notes: "",
+/** A departure on the calendar; its capacity is its seats unless given. */
+const tour = (
+  id: number,
+  departure: string,
+  status: Tour["status"] = "draft",
+  seats = 25,
+  { capacity = seats, feasible = true }: { capacity?: number; feasible?: boolean } = {},
+): CalendarTour => ({
+  tour: { id, date: "2026-12-22", departure, meetingPoint: "", seats, status, notes: "" },
+  capacity,
+  feasible,
 });
 
 describe("the month grid", () => {
@@ -100,7 +114,7 @@ describe("what fits in a cell", () => {
   it("shows closures first, then departures by time", () => {
     const items = cellItems({ ...day, closures: [closure], tours: [tour(2, "13:00"), tour(1, "08:00")] }, 3);
     expect(items.hidden).toBe(0);
-    expect(items.shown.map((i) => (i.kind === "tour" ? i.tour.departure : i.kind))).toEqual(["closure", "08:00", "13:00"]);
+    expect(items.shown.map((i) => (i.kind === "tour" ? i.entry.tour.departure : i.kind))).toEqual(["closure", "08:00", "13:00"]);
   });
 
   it("turns the last line into +N when there is more than room", () => {
@@ -110,7 +124,35 @@ describe("what fits in a cell", () => {
     expect(items.hidden).toBe(3);
   });
 
+  it("keeps a departure's capacity and feasibility with it", () => {
+    const items = cellItems({ ...day, tours: [tour(1, "08:00", "open", 25, { capacity: 18, feasible: false })] }, 3);
+    expect(items.shown).toEqual([{ kind: "tour", entry: tour(1, "08:00", "open", 25, { capacity: 18, feasible: false }) }]);
+  });
+
+  it("orders departures by time, then by id", () => {
+    const sorted = byDeparture([tour(3, "13:00"), tour(2, "08:00"), tour(1, "13:00")]);
+    expect(sorted.map((e) => e.tour.id)).toEqual([2, 1, 3]);
+  });
+
   it("adds up the seats of departures that are not cancelled", () => {
     expect(seatsOffered({ ...day, tours: [tour(1, "08:00", "open", 25), tour(2, "13:00", "cancelled", 40), tour(3, "15:00", "full", 30)] })).toBe(55);
+  });
+
+  it("adds up capacity, not the seats a departure was planned with", () => {
+    const tours = [
+      // Two buses of 25, but a stop takes 20 at once.
+      tour(1, "08:00", "open", 50, { capacity: 20 }),
+      // A minibus of 18 on a 25-seat departure.
+      tour(2, "10:00", "draft", 25, { capacity: 18, feasible: false }),
+      tour(3, "13:00", "cancelled", 40, { capacity: 40 }),
+    ];
+    expect(seatsOffered({ ...day, tours })).toBe(38);
+    expect(seatsOffered({ ...day, tours: [] })).toBe(0);
+  });
+
+  it("counts the departures whose itinerary does not work", () => {
+    const tours = [tour(1, "08:00"), tour(2, "10:00", "draft", 25, { feasible: false }), tour(3, "13:00", "cancelled", 25, { feasible: false })];
+    expect(infeasibleCount({ ...day, tours })).toBe(2);
+    expect(infeasibleCount({ ...day, tours: [tour(1, "08:00")] })).toBe(0);
   });
 });

@@ -3,8 +3,8 @@
  * Saturday-first weeks, which month to open on, and what fits in a cell.
  */
 import type { CalendarDay } from "../api/bindings/CalendarDay";
+import type { CalendarTour } from "../api/bindings/CalendarTour";
 import type { ClosedSite } from "../api/bindings/ClosedSite";
-import type { Tour } from "../api/bindings/Tour";
 import { gregorianToJalali } from "../dates/calendar";
 import { WEEKDAYS } from "../settings/rules";
 
@@ -59,7 +59,16 @@ export function startMonth(todayIso: string, programme: { starts: string; ends: 
 }
 
 /** One line inside a cell. */
-export type CellItem = { kind: "closure"; closure: ClosedSite } | { kind: "tour"; tour: Tour };
+export type CellItem = { kind: "closure"; closure: ClosedSite } | { kind: "tour"; entry: CalendarTour };
+
+/** The day's departures by time (then by id). */
+export function byDeparture(tours: readonly CalendarTour[]): CalendarTour[] {
+  return tours
+    .slice()
+    .sort((a, b) =>
+      a.tour.departure < b.tour.departure ? -1 : a.tour.departure > b.tour.departure ? 1 : a.tour.id - b.tour.id,
+    );
+}
 
 /**
  * What a cell with room for `lines` lines shows: closures first (they are
@@ -69,10 +78,7 @@ export type CellItem = { kind: "closure"; closure: ClosedSite } | { kind: "tour"
 export function cellItems(day: CalendarDay, lines: number): { shown: CellItem[]; hidden: number } {
   const items: CellItem[] = [
     ...day.closures.map((closure): CellItem => ({ kind: "closure", closure })),
-    ...day.tours
-      .slice()
-      .sort((a, b) => (a.departure < b.departure ? -1 : a.departure > b.departure ? 1 : a.id - b.id))
-      .map((tour): CellItem => ({ kind: "tour", tour })),
+    ...byDeparture(day.tours).map((entry): CellItem => ({ kind: "tour", entry })),
   ];
   const room = Math.max(1, lines);
   if (items.length <= room) return { shown: items, hidden: 0 };
@@ -80,7 +86,16 @@ export function cellItems(day: CalendarDay, lines: number): { shown: CellItem[];
   return { shown, hidden: items.length - shown.length };
 }
 
-/** Seats offered by the day's departures that are not cancelled. */
+/**
+ * Seats offered by the day's departures that are not cancelled: each
+ * departure's capacity (its vehicles' seats, or fewer when a stop takes
+ * fewer visitors at once), not the seats it was planned with.
+ */
 export function seatsOffered(day: CalendarDay): number {
-  return day.tours.filter((t) => t.status !== "cancelled").reduce((sum, t) => sum + t.seats, 0);
+  return day.tours.filter((t) => t.tour.status !== "cancelled").reduce((sum, t) => sum + t.capacity, 0);
+}
+
+/** How many of the day's departures have an itinerary that does not work. */
+export function infeasibleCount(day: CalendarDay): number {
+  return day.tours.filter((t) => !t.feasible).length;
 }

@@ -1,5 +1,5 @@
 /** Programme texts put together from the catalogues, in a given locale. */
-import type { Tour } from "../api/bindings/Tour";
+import type { CalendarTour } from "../api/bindings/CalendarTour";
 import type { TourStatus } from "../api/bindings/TourStatus";
 import { digits } from "../dates/format";
 import { translate, type MessageKey, type UiLocale } from "../i18n/catalogues";
@@ -35,10 +35,10 @@ export function timeIn(time: string, locale: UiLocale): string {
   return digits(time, locale);
 }
 
-/** «۰۸:۰۰ · ۲۵ صندلی» / "08:00 · 25 seats". */
-export function tourLine(tour: Tour, locale: UiLocale): string {
+/** «۰۸:۰۰ · ۲۵ صندلی» / "08:00 · 25 seats": the departure's time and capacity. */
+export function tourLine(entry: CalendarTour, locale: UiLocale): string {
   return translate(locale, "calendar.tourSeats", {
-    time: timeIn(tour.departure, locale),
-    seats: formatNumber(tour.seats, locale),
+    time: timeIn(entry.tour.departure, locale),
+    seats: formatNumber(entry.capacity, locale),
   });
 }

@@ -453,7 +453,16 @@ pub struct CalendarDay {
     pub off: Option<DayOff>,
     pub holiday: Option<Holiday>,
     pub closures: Vec<ClosedSite>,
-    pub tours: Vec<Tour>,
+    pub tours: Vec<CalendarTour>,
+}
+
+/// A departure as the calendar shows it: with its capacity and whether it is feasible.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CalendarTour {
+    pub tour: Tour,
+    /// The smaller of the vehicles' seats and the smallest "max visitors at once" of its stops.
+    pub capacity: u32,
+    pub feasible: bool,
 }
 
 /// Every day of a Solar Hijri month with its programme day, holiday, closures and tours.
@@ -475,9 +484,14 @@ pub fn calendar_month(conn: &Connection, year: i32, month: u8) -> Result<Vec<Cal
         let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
-    let mut tours: BTreeMap<NaiveDate, Vec<Tour>> = BTreeMap::new();
+    let mut tours: BTreeMap<NaiveDate, Vec<CalendarTour>> = BTreeMap::new();
     for t in tour::between(conn, from, to)? {
-        tours.entry(t.date).or_default().push(t);
+        let s = tour::itinerary::schedule(conn, t.id)?;
+        tours.entry(t.date).or_default().push(CalendarTour {
+            capacity: s.capacity.seats,
+            feasible: s.is_feasible(),
+            tour: t,
+        });
     }
     let mut out = Vec::with_capacity(usize::from(days));
     for n in 0..i64::from(days) {
