@@ -255,84 +255,122 @@ fn refuse_clash(what_fa: &str, what_en: &str, other: &Tour) -> Error {
     )
 }
 
+/// What the assignment functions need to know about a kind of resource.
+struct Kind {
+    table: &'static str,
+    column: &'static str,
+    source: &'static str,
+    what: &'static str,
+    label_fa: &'static str,
+    label_en: &'static str,
+    action: &'static str,
+}
+
+const VEHICLE: Kind = Kind {
+    table: "tour_vehicles",
+    column: "vehicle_id",
+    source: "vehicles",
+    what: "vehicle",
+    label_fa: "خودروی",
+    label_en: "the vehicle",
+    action: "tour.vehicle",
+};
+
+const GUIDE: Kind = Kind {
+    table: "tour_guides",
+    column: "guide_id",
+    source: "guides",
+    what: "guide",
+    label_fa: "راهنما",
+    label_en: "the guide",
+    action: "tour.guide",
+};
+
+fn assign(conn: &mut Connection, stamp: &Stamp, tour: TourId, kind: &Kind, id: i64) -> Result<()> {
+    store::write(conn, |tx| {
+        let t = get(tx, tour)?;
+        let name: String = tx
+            .query_row(
+                &format!("SELECT name FROM {} WHERE id = ?1", kind.source),
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| Error::NotFound {
+                what: kind.what,
+                id: id.to_string(),
+            })?;
+        if let Some(other) = clash(tx, &t, kind.table, kind.column, id)? {
+            return Err(refuse_clash(
+                &format!("{} «{name}»", kind.label_fa),
+                &format!("{} “{name}”", kind.label_en),
+                &other,
+            ));
+        }
+        tx.execute(
+            &format!(
+                "INSERT OR IGNORE INTO {} (tour_id, {}) VALUES (?1, ?2)",
+                kind.table, kind.column
+            ),
+            params![tour, id],
+        )?;
+        audit::record(
+            tx,
+            stamp,
+            &format!("{}.add", kind.action),
+            "tour",
+            Some(&tour.to_string()),
+            &name,
+        )?;
+        Ok(())
+    })
+}
+
+fn unassign(
+    conn: &mut Connection,
+    stamp: &Stamp,
+    tour: TourId,
+    kind: &Kind,
+    id: i64,
+) -> Result<()> {
+    store::write(conn, |tx| {
+        tx.execute(
+            &format!(
+                "DELETE FROM {} WHERE tour_id = ?1 AND {} = ?2",
+                kind.table, kind.column
+            ),
+            params![tour, id],
+        )?;
+        audit::record(
+            tx,
+            stamp,
+            &format!("{}.remove", kind.action),
+            "tour",
+            Some(&tour.to_string()),
+            &id.to_string(),
+        )
+        .map(drop)
+    })
+}
+
+/// Put a vehicle on a tour; refused, naming the other tour, when its times overlap.
 pub fn assign_vehicle(
     conn: &mut Connection,
     stamp: &Stamp,
     tour: TourId,
     vehicle: VehicleId,
 ) -> Result<()> {
-    store::write(conn, |tx| {
-        let t = get(tx, tour)?;
-        let v: String = tx
-            .query_row("SELECT name FROM vehicles WHERE id = ?1", [vehicle], |r| {
-                r.get(0)
-            })
-            .optional()?
-            .ok_or_else(|| Error::NotFound {
-                what: "vehicle",
-                id: vehicle.to_string(),
-            })?;
-        if let Some(other) = clash(tx, &t, "tour_vehicles", "vehicle_id", vehicle.get())? {
-            return Err(refuse_clash(
-                &format!("خودروی «{v}»"),
-                &format!("the vehicle “{v}”"),
-                &other,
-            ));
-        }
-        tx.execute(
-            "INSERT OR IGNORE INTO tour_vehicles (tour_id, vehicle_id) VALUES (?1, ?2)",
-            params![tour, vehicle],
-        )?;
-        audit::record(
-            tx,
-            stamp,
-            "tour.vehicle.add",
-            "tour",
-            Some(&tour.to_string()),
-            &v,
-        )?;
-        Ok(())
-    })
+    assign(conn, stamp, tour, &VEHICLE, vehicle.get())
 }
 
+/// Put a guide on a tour; refused, naming the other tour, when its times overlap.
 pub fn assign_guide(
     conn: &mut Connection,
     stamp: &Stamp,
     tour: TourId,
     guide: GuideId,
 ) -> Result<()> {
-    store::write(conn, |tx| {
-        let t = get(tx, tour)?;
-        let g: String = tx
-            .query_row("SELECT name FROM guides WHERE id = ?1", [guide], |r| {
-                r.get(0)
-            })
-            .optional()?
-            .ok_or_else(|| Error::NotFound {
-                what: "guide",
-                id: guide.to_string(),
-            })?;
-        if let Some(other) = clash(tx, &t, "tour_guides", "guide_id", guide.get())? {
-            return Err(refuse_clash(
-                &format!("راهنما «{g}»"),
-                &format!("the guide “{g}”"),
-                &other,
-            ));
-        }
-        tx.execute(
-            "INSERT OR IGNORE INTO tour_guides (tour_id, guide_id) VALUES (?1, ?2)",
-            params![tour, guide],
-        )?;
-        audit::record(
-            tx,
-            stamp,
-            "tour.guide.add",
-            "tour",
-            Some(&tour.to_string()),
-            &g,
-        )?;
-        Ok(())
-    })
+    assign(conn, stamp, tour, &GUIDE, guide.get())
 }
 
 pub fn unassign_vehicle(
@@ -341,21 +379,7 @@ pub fn unassign_vehicle(
     tour: TourId,
     vehicle: VehicleId,
 ) -> Result<()> {
-    store::write(conn, |tx| {
-        tx.execute(
-            "DELETE FROM tour_vehicles WHERE tour_id = ?1 AND vehicle_id = ?2",
-            params![tour, vehicle],
-        )?;
-        audit::record(
-            tx,
-            stamp,
-            "tour.vehicle.remove",
-            "tour",
-            Some(&tour.to_string()),
-            &vehicle.to_string(),
-        )
-        .map(drop)
-    })
+    unassign(conn, stamp, tour, &VEHICLE, vehicle.get())
 }
 
 pub fn unassign_guide(
@@ -364,45 +388,27 @@ pub fn unassign_guide(
     tour: TourId,
     guide: GuideId,
 ) -> Result<()> {
-    store::write(conn, |tx| {
-        tx.execute(
-            "DELETE FROM tour_guides WHERE tour_id = ?1 AND guide_id = ?2",
-            params![tour, guide],
-        )?;
-        audit::record(
-            tx,
-            stamp,
-            "tour.guide.remove",
-            "tour",
-            Some(&tour.to_string()),
-            &guide.to_string(),
-        )
-        .map(drop)
-    })
+    unassign(conn, stamp, tour, &GUIDE, guide.get())
 }
 
 /// Clashes of a tour's vehicles and guides with other tours (the stops may have changed
 /// since they were assigned): Persian and English descriptions.
 pub fn clashes(conn: &Connection, tour: &Tour) -> Result<Vec<(String, String)>> {
+    let held: Vec<(&Kind, i64, String)> = tour_vehicles(conn, tour.id)?
+        .into_iter()
+        .map(|v| (&VEHICLE, v.id.get(), v.name))
+        .chain(
+            tour_guides(conn, tour.id)?
+                .into_iter()
+                .map(|g| (&GUIDE, g.id.get(), g.name)),
+        )
+        .collect();
     let mut out = Vec::new();
-    for v in tour_vehicles(conn, tour.id)? {
-        if let Some(o) = clash(conn, tour, "tour_vehicles", "vehicle_id", v.id.get())? {
-            if let Error::Conflict { why } = refuse_clash(
-                &format!("خودروی «{}»", v.name),
-                &format!("the vehicle “{}”", v.name),
-                &o,
-            ) {
-                out.push((why.fa, why.en));
-            }
-        }
-    }
-    for g in tour_guides(conn, tour.id)? {
-        if let Some(o) = clash(conn, tour, "tour_guides", "guide_id", g.id.get())? {
-            if let Error::Conflict { why } = refuse_clash(
-                &format!("راهنما «{}»", g.name),
-                &format!("the guide “{}”", g.name),
-                &o,
-            ) {
+    for (kind, id, name) in held {
+        if let Some(o) = clash(conn, tour, kind.table, kind.column, id)? {
+            let fa = format!("{} «{name}»", kind.label_fa);
+            let en = format!("{} “{name}”", kind.label_en);
+            if let Error::Conflict { why } = refuse_clash(&fa, &en, &o) {
                 out.push((why.fa, why.en));
             }
         }
