@@ -1,4 +1,4 @@
-/** Conversions between Latin, Persian and Arabic-Indic digits. */
+/** Conversions between Latin, Persian and Arabic-Indic digits, and a time of day typed in any of them. */
 
 const PERSIAN = "۰۱۲۳۴۵۶۷۸۹";
 const ARABIC_INDIC = "٠١٢٣٤٥٦٧٨٩";
@@ -14,4 +14,30 @@ export function toLatinDigits(value: string): string {
     const p = PERSIAN.indexOf(d);
     return String(p >= 0 ? p : ARABIC_INDIC.indexOf(d));
   });
+}
+
+/**
+ * A time of day as the core reads one, in any digits: `8:30`, `۰۸:۳۰`,
+ * `8.30`, `0830`, `8`. Resolves to "HH:MM" in Latin digits, or null.
+ * 24:00 is accepted (it is the end of the day).
+ */
+export function parseTime(text: string): string | null {
+  const s = toLatinDigits(text.trim());
+  if (s === "") return null;
+  let hours: string;
+  let minutes: string;
+  const parts = s.split(/[:.\u066B]/);
+  if (parts.length === 2) {
+    [hours, minutes] = [parts[0]?.trim() ?? "", parts[1]?.trim() ?? ""];
+  } else if (parts.length > 2) {
+    return null;
+  } else if (/^[0-9]{4}$/.test(s)) {
+    [hours, minutes] = [s.slice(0, 2), s.slice(2)];
+  } else {
+    [hours, minutes] = [s, "0"];
+  }
+  if (!/^[0-9]{1,2}$/.test(hours) || !/^[0-9]{1,2}$/.test(minutes)) return null;
+  const [h, m] = [Number(hours), Number(minutes)];
+  if (m >= 60 || h > 24 || (h === 24 && m > 0)) return null;
+  return `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`;
 }

@@ -10,7 +10,7 @@ import type { ProgrammeInput } from "../api/bindings/ProgrammeInput";
 import type { Weekday } from "../api/bindings/Weekday";
 import { isoDayNumber, isoFromDayNumber } from "../dates/calendar";
 import type { MessageKey, MessageParams } from "../i18n/catalogues";
-import { toLatinDigits, toPersianDigits } from "../i18n/digits";
+import { parseTime, toLatinDigits, toPersianDigits } from "../i18n/digits";
 import { WEEKDAYS } from "../settings/rules";
 
 export const TITLE_MAX = 200;
@@ -72,31 +72,7 @@ export function parseCount(text: string): number | null {
   return Number(latin);
 }
 
-/**
- * A time of day as the core reads one, in any digits: `8:30`, `۰۸:۳۰`,
- * `8.30`, `0830`, `8`. Resolves to "HH:MM" in Latin digits, or null.
- * 24:00 is accepted (it is the end of the day).
- */
-export function parseTime(text: string): string | null {
-  const s = toLatinDigits(text.trim());
-  if (s === "") return null;
-  let hours: string;
-  let minutes: string;
-  const parts = s.split(/[:.\u066B]/);
-  if (parts.length === 2) {
-    [hours, minutes] = [parts[0]?.trim() ?? "", parts[1]?.trim() ?? ""];
-  } else if (parts.length > 2) {
-    return null;
-  } else if (/^[0-9]{4}$/.test(s)) {
-    [hours, minutes] = [s.slice(0, 2), s.slice(2)];
-  } else {
-    [hours, minutes] = [s, "0"];
-  }
-  if (!/^[0-9]{1,2}$/.test(hours) || !/^[0-9]{1,2}$/.test(minutes)) return null;
-  const [h, m] = [Number(hours), Number(minutes)];
-  if (m >= 60 || h > 24 || (h === 24 && m > 0)) return null;
-  return `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`;
-}
+export { parseTime };
 
 /** Minutes after midnight of an "HH:MM" time. */
 export function minutesOf(time: string): number {

@@ -9,10 +9,10 @@ import type { TourProblem } from "../api/bindings/TourProblem";
 import type { TourStatus } from "../api/bindings/TourStatus";
 import type { TourSummary } from "../api/bindings/TourSummary";
 import { gregorianToJalali, jalaliToGregorian, weekEnd, weekStart, addDays } from "../dates/calendar";
-import { formatJalaliShort } from "../dates/format";
+import { digits, formatJalaliShort } from "../dates/format";
 import { normalizeFa } from "../dates/text";
 import type { MessageKey, UiLocale } from "../i18n/catalogues";
-import { toLatinDigits, toPersianDigits } from "../i18n/digits";
+import { parseTime, toLatinDigits, toPersianDigits } from "../i18n/digits";
 
 export const TOUR_STATUSES: readonly TourStatus[] = ["draft", "open", "full", "done", "cancelled"];
 
@@ -174,26 +174,10 @@ export function parseDwell(text: string): Parsed<number | null> {
   return p;
 }
 
-/** A time as the core reads it (`8`, `8:30`, `۰۸:۳۰`, `0830`, `9.15`), as "HH:MM"; null otherwise. */
-export function parseTime(text: string): string | null {
-  const s = toLatinDigits(text.trim());
-  const parts = s.split(/[:.\u066B]/);
-  let h: string;
-  let m: string;
-  if (parts.length === 2) [h, m] = [(parts[0] ?? "").trim(), (parts[1] ?? "").trim()];
-  else if (parts.length > 2) return null;
-  else if (/^[0-9]{4}$/.test(s)) [h, m] = [s.slice(0, 2), s.slice(2)];
-  else [h, m] = [s, "0"];
-  if (!/^[0-9]{1,2}$/.test(h) || !/^[0-9]{1,2}$/.test(m)) return null;
-  const [hours, minutes] = [Number(h), Number(m)];
-  if (minutes >= 60 || hours > 24 || (hours === 24 && minutes > 0)) return null;
-  return `${String(hours).padStart(2, "0")}:${String(minutes).padStart(2, "0")}`;
-}
+export { parseTime };
 
 /** Digits as the locale writes them. */
-export function localDigits(value: string | number, locale: UiLocale): string {
-  return locale === "fa" ? toPersianDigits(String(value)) : toLatinDigits(String(value));
-}
+export const localDigits = digits;
 
 /** The message for a count: `one` for exactly 1 (English says "1 stop"), `many` otherwise. */
 export function plural(n: number, one: MessageKey, many: MessageKey): MessageKey {
