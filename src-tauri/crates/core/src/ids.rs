@@ -51,6 +51,10 @@ typed_id!(
     GuideId,
     /// A reusable ordered list of sites.
     TemplateId,
+    /// A citizen group.
+    GroupId,
+    /// A person in a group.
+    MemberId,
 );
 
 #[cfg(test)]

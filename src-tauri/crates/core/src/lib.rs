@@ -7,6 +7,7 @@ pub mod audit;
 pub mod clock;
 pub mod demo;
 pub mod error;
+pub mod group;
 pub mod ids;
 pub mod persian;
 pub mod programme;
