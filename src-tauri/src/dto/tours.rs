@@ -16,7 +16,8 @@ use super::sites::Location;
 #[serde(rename_all = "camelCase")]
 #[ts(export_to = "TourProblem.ts")]
 pub struct TourProblem {
-    /// outside_hours, closed, archived, past_midnight, ends_after_day_end, no_stops, clash
+    /// outside_hours, closed, archived, past_midnight, ends_after_day_end, no_stops,
+    /// capacity_below_registered, clash
     pub code: String,
     pub fa: String,
     pub en: String,

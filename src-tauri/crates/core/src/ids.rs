@@ -55,6 +55,8 @@ typed_id!(
     GroupId,
     /// A person in a group.
     MemberId,
+    /// A group on a tour.
+    RegistrationId,
 );
 
 #[cfg(test)]

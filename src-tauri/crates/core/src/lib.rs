@@ -11,6 +11,7 @@ pub mod group;
 pub mod ids;
 pub mod persian;
 pub mod programme;
+pub mod registration;
 pub mod settings;
 pub mod site;
 pub mod store;

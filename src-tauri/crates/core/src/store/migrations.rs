@@ -12,6 +12,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_sites_programme.sql"),
     include_str!("migrations/0004_itineraries.sql"),
     include_str!("migrations/0005_groups.sql"),
+    include_str!("migrations/0006_registrations.sql"),
 ];
 
 /// The schema version this code writes.

@@ -41,6 +41,8 @@ pub enum Problem {
     },
     /// The tour has no stops.
     NoStops,
+    /// Fewer seats than the seats already confirmed.
+    CapacityBelowRegistered { capacity: u32, registered: u32 },
 }
 
 impl Problem {
@@ -52,6 +54,7 @@ impl Problem {
             Problem::PastMidnight => "past_midnight",
             Problem::EndsAfterDayEnd { .. } => "ends_after_day_end",
             Problem::NoStops => "no_stops",
+            Problem::CapacityBelowRegistered { .. } => "capacity_below_registered",
         }
     }
 
@@ -92,6 +95,17 @@ impl Problem {
                 format!("back at {ends}, after the end of the day ({day_ends})"),
             ),
             Problem::NoStops => ("تور هیچ توقفی ندارد".into(), "the tour has no stops".into()),
+            Problem::CapacityBelowRegistered {
+                capacity,
+                registered,
+            } => (
+                format!(
+                    "ظرفیت {} صندلی است اما {} صندلی تأیید شده است",
+                    crate::persian::digits::to_persian(&capacity.to_string()),
+                    crate::persian::digits::to_persian(&registered.to_string())
+                ),
+                format!("the capacity is {capacity} seats but {registered} are confirmed"),
+            ),
         }
     }
 }
@@ -380,6 +394,13 @@ pub(crate) fn schedule_with(
     let mut problems = Vec::new();
     if list.is_empty() {
         problems.push(Problem::NoStops);
+    }
+    let registered = crate::registration::taken(conn, tour.id)?;
+    if registered > seats {
+        problems.push(Problem::CapacityBelowRegistered {
+            capacity: seats,
+            registered,
+        });
     }
     let day_ends = crate::programme::current(conn)?
         .filter(|p| p.id == tour.programme)

@@ -184,6 +184,8 @@ pub fn update(
             Some(&id.to_string()),
             &format!("{departure}, {seats} seats"),
         )?;
+        // More seats may let waiting groups in.
+        crate::registration::promote(tx, stamp, id)?;
         Ok(())
     })
 }

@@ -322,6 +322,8 @@ fn assign(conn: &mut Connection, stamp: &Stamp, tour: TourId, kind: &Kind, id: i
             Some(&tour.to_string()),
             &name,
         )?;
+        // A bigger bus may let waiting groups in.
+        crate::registration::promote(tx, stamp, tour)?;
         Ok(())
     })
 }

@@ -5,6 +5,7 @@
  */
 export type TourProblem = { 
 /**
- * outside_hours, closed, archived, past_midnight, ends_after_day_end, no_stops, clash
+ * outside_hours, closed, archived, past_midnight, ends_after_day_end, no_stops,
+ * capacity_below_registered, clash
  */
 code: string, fa: string, en: string, };

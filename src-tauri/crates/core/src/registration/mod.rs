@@ -1,0 +1,481 @@
+//! Registrations: a group on a tour, confirmed only inside one `BEGIN IMMEDIATE`
+//! transaction that re-reads the seats taken, so confirmed seats never exceed the tour's
+//! capacity whatever the order or timing; a group that does not fit whole waits. Freed
+//! seats go to the earliest waiting group that fits whole; every change is an event.
+
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+
+use crate::audit::{self, Stamp};
+use crate::error::{Error, Result};
+use crate::ids::{GroupId, RegistrationId, TourId};
+use crate::persian::digits::to_persian;
+use crate::store;
+use crate::tour::{self, itinerary};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum State {
+    Requested,
+    Confirmed,
+    Waitlisted,
+    Attended,
+    NoShow,
+    Cancelled,
+}
+
+impl State {
+    pub const ALL: [State; 6] = [
+        State::Requested,
+        State::Confirmed,
+        State::Waitlisted,
+        State::Attended,
+        State::NoShow,
+        State::Cancelled,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            State::Requested => "requested",
+            State::Confirmed => "confirmed",
+            State::Waitlisted => "waitlisted",
+            State::Attended => "attended",
+            State::NoShow => "no_show",
+            State::Cancelled => "cancelled",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+    /// States that hold seats on the tour.
+    pub fn holds_seats(self) -> bool {
+        matches!(self, State::Confirmed | State::Attended | State::NoShow)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Registration {
+    pub id: RegistrationId,
+    pub group: GroupId,
+    pub tour: TourId,
+    pub seats: u32,
+    pub state: State,
+    pub queue: f64,
+    pub override_reason: String,
+}
+
+fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Registration> {
+    let state: String = r.get(4)?;
+    Ok(Registration {
+        id: r.get(0)?,
+        group: r.get(1)?,
+        tour: r.get(2)?,
+        seats: r.get(3)?,
+        state: State::parse(&state).unwrap_or(State::Cancelled),
+        queue: r.get(5)?,
+        override_reason: r.get(6)?,
+    })
+}
+
+const COLUMNS: &str = "id, group_id, tour_id, seats, state, queue, override_reason";
+
+pub fn get(conn: &Connection, id: RegistrationId) -> Result<Registration> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM registrations WHERE id = ?1"),
+        [id],
+        from_row,
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound {
+        what: "registration",
+        id: id.to_string(),
+    })
+}
+
+/// A tour's registrations: confirmed first, then the waiting list in order.
+pub fn of_tour(conn: &Connection, tour: TourId) -> Result<Vec<Registration>> {
+    let mut st = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM registrations WHERE tour_id = ?1
+         ORDER BY CASE state WHEN 'waitlisted' THEN 1 WHEN 'cancelled' THEN 2 ELSE 0 END, queue, id"
+    ))?;
+    let rows = st.query_map([tour], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Seats held on a tour (confirmed, attended or no-show).
+pub fn taken(conn: &Connection, tour: TourId) -> Result<u32> {
+    let n: i64 = conn.query_row(
+        "SELECT coalesce(sum(seats), 0) FROM registrations
+         WHERE tour_id = ?1 AND state IN ('confirmed', 'attended', 'no_show')",
+        [tour],
+        |r| r.get(0),
+    )?;
+    Ok(u32::try_from(n).unwrap_or(u32::MAX))
+}
+
+/// The tour's capacity: the smaller of its vehicles' seats and its stops' limits.
+pub fn capacity(conn: &Connection, tour: TourId) -> Result<u32> {
+    Ok(itinerary::schedule(conn, tour)?.capacity.seats)
+}
+
+fn event(
+    tx: &Transaction<'_>,
+    stamp: &Stamp,
+    id: RegistrationId,
+    from: Option<State>,
+    to: State,
+    seats: u32,
+    reason: &str,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO registration_events (registration_id, at, actor, from_state, to_state, seats, reason)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![id, stamp.at.to_rfc3339(), stamp.actor, from.map(State::as_str), to.as_str(), seats, reason],
+    )?;
+    audit::record(
+        tx,
+        stamp,
+        "registration.state",
+        "registration",
+        Some(&id.to_string()),
+        &format!(
+            "{} → {} ({seats} seats){}",
+            from.map_or("new", State::as_str),
+            to.as_str(),
+            if reason.is_empty() {
+                String::new()
+            } else {
+                format!(": {reason}")
+            }
+        ),
+    )?;
+    Ok(())
+}
+
+fn set_state(
+    tx: &Transaction<'_>,
+    stamp: &Stamp,
+    r: &Registration,
+    to: State,
+    reason: &str,
+) -> Result<()> {
+    tx.execute(
+        "UPDATE registrations SET state = ?2 WHERE id = ?1",
+        params![r.id, to.as_str()],
+    )?;
+    event(tx, stamp, r.id, Some(r.state), to, r.seats, reason)
+}
+
+/// Confirm waiting groups, earliest first, each only if it fits whole. Returns who moved.
+pub(crate) fn promote(
+    tx: &Transaction<'_>,
+    stamp: &Stamp,
+    tour: TourId,
+) -> Result<Vec<RegistrationId>> {
+    let cap = capacity(tx, tour)?;
+    let mut free = cap.saturating_sub(taken(tx, tour)?);
+    let mut moved = Vec::new();
+    for r in of_tour(tx, tour)?
+        .into_iter()
+        .filter(|r| r.state == State::Waitlisted)
+    {
+        if r.seats <= free {
+            set_state(
+                tx,
+                stamp,
+                &r,
+                State::Confirmed,
+                "seats freed: earliest waiting group that fits",
+            )?;
+            free -= r.seats;
+            moved.push(r.id);
+        }
+    }
+    Ok(moved)
+}
+
+/// Seats freed on a tour by a change elsewhere (a bigger bus, a changed itinerary):
+/// promote from its waiting list.
+pub fn seats_changed(
+    conn: &mut Connection,
+    stamp: &Stamp,
+    tour: TourId,
+) -> Result<Vec<RegistrationId>> {
+    store::write(conn, |tx| promote(tx, stamp, tour))
+}
+
+/// What a registration or cancellation did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    pub registration: Registration,
+    /// Waiting groups confirmed as a result.
+    pub promoted: Vec<RegistrationId>,
+}
+
+fn group_size(conn: &Connection, group: GroupId) -> Result<u32> {
+    crate::group::get(conn, group)?;
+    let n: i64 = conn.query_row(
+        "SELECT count(*) FROM members WHERE group_id = ?1",
+        [group],
+        |r| r.get(0),
+    )?;
+    Ok(u32::try_from(n).unwrap_or(0))
+}
+
+fn place(
+    tx: &Transaction<'_>,
+    stamp: &Stamp,
+    group: GroupId,
+    tour: TourId,
+    seats: u32,
+) -> Result<Registration> {
+    let t = tour::get(tx, tour)?;
+    if !matches!(t.status, tour::Status::Open | tour::Status::Full) {
+        return Err(Error::conflict(
+            "این تور برای ثبت‌نام باز نیست",
+            format!(
+                "the tour is {}, not open for registration",
+                t.status.as_str()
+            ),
+        ));
+    }
+    let active: Option<RegistrationId> = tx
+        .query_row(
+            "SELECT id FROM registrations WHERE group_id = ?1 AND tour_id = ?2 AND state IN ('confirmed','waitlisted','requested')",
+            params![group, tour],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(id) = active {
+        return Err(Error::conflict(
+            format!(
+                "این گروه از پیش روی این تور است (ثبت‌نام {})",
+                to_persian(&id.to_string())
+            ),
+            format!("the group is already on this tour (registration {id})"),
+        ));
+    }
+    // Re-read inside the write lock: nobody else can confirm between this read and the write.
+    let fits = taken(tx, tour)? + seats <= capacity(tx, tour)?;
+    let queue: f64 = tx.query_row(
+        "SELECT coalesce(max(queue), 0) + 1 FROM registrations",
+        [],
+        |r| r.get(0),
+    )?;
+    let state = if fits {
+        State::Confirmed
+    } else {
+        State::Waitlisted
+    };
+    tx.execute(
+        "INSERT INTO registrations (group_id, tour_id, seats, state, queue, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![group, tour, seats, state.as_str(), queue, stamp.at.to_rfc3339()],
+    )?;
+    let id = RegistrationId(tx.last_insert_rowid());
+    event(
+        tx,
+        stamp,
+        id,
+        Some(State::Requested),
+        state,
+        seats,
+        if fits {
+            ""
+        } else {
+            "the group does not fit whole"
+        },
+    )?;
+    get(tx, id)
+}
+
+/// Put a group on a tour with all its members' seats: confirmed if it fits whole, else
+/// on the waiting list. Never split.
+pub fn register(
+    conn: &mut Connection,
+    stamp: &Stamp,
+    group: GroupId,
+    tour: TourId,
+) -> Result<Registration> {
+    store::write(conn, |tx| {
+        let seats = group_size(tx, group)?;
+        if seats == 0 {
+            return Err(Error::invalid(
+                "members",
+                "گروه هیچ عضوی ندارد",
+                "the group has no members",
+            ));
+        }
+        place(tx, stamp, group, tour, seats)
+    })
+}
+
+/// Cancel a registration; freed seats go to the waiting list.
+pub fn cancel(
+    conn: &mut Connection,
+    stamp: &Stamp,
+    id: RegistrationId,
+    reason: &str,
+) -> Result<Outcome> {
+    store::write(conn, |tx| {
+        let r = get(tx, id)?;
+        if !matches!(
+            r.state,
+            State::Confirmed | State::Waitlisted | State::Requested
+        ) {
+            return Err(Error::conflict(
+                "این ثبت‌نام دیگر لغوشدنی نیست",
+                format!(
+                    "a registration that is {} cannot be cancelled",
+                    r.state.as_str()
+                ),
+            ));
+        }
+        set_state(tx, stamp, &r, State::Cancelled, reason)?;
+        let promoted = promote(tx, stamp, r.tour)?;
+        Ok(Outcome {
+            registration: get(tx, id)?,
+            promoted,
+        })
+    })
+}
+
+/// Release some seats of a registration (some members will not come).
+pub fn release_seats(
+    conn: &mut Connection,
+    stamp: &Stamp,
+    id: RegistrationId,
+    release: u32,
+    reason: &str,
+) -> Result<Outcome> {
+    store::write(conn, |tx| {
+        let r = get(tx, id)?;
+        if release == 0 || release >= r.seats {
+            return Err(Error::invalid(
+                "seats",
+                "برای لغو همه‌ی صندلی‌ها، کل ثبت‌نام را لغو کنید",
+                "release fewer seats than the registration holds, or cancel it whole",
+            ));
+        }
+        if !matches!(r.state, State::Confirmed | State::Waitlisted) {
+            return Err(Error::conflict(
+                "این ثبت‌نام تغییرپذیر نیست",
+                format!("a registration that is {} cannot change", r.state.as_str()),
+            ));
+        }
+        let seats = r.seats - release;
+        tx.execute(
+            "UPDATE registrations SET seats = ?2 WHERE id = ?1",
+            params![id, seats],
+        )?;
+        event(tx, stamp, id, Some(r.state), r.state, seats, reason)?;
+        let promoted = promote(tx, stamp, r.tour)?;
+        Ok(Outcome {
+            registration: get(tx, id)?,
+            promoted,
+        })
+    })
+}
+
+/// Move a group to another tour: cancelled here (promoting from this waiting list), then
+/// confirmed or waitlisted there, in one transaction.
+pub fn move_to(
+    conn: &mut Connection,
+    stamp: &Stamp,
+    id: RegistrationId,
+    to: TourId,
+    reason: &str,
+) -> Result<Outcome> {
+    store::write(conn, |tx| {
+        let r = get(tx, id)?;
+        if !matches!(r.state, State::Confirmed | State::Waitlisted) {
+            return Err(Error::conflict(
+                "این ثبت‌نام جابه‌جاشدنی نیست",
+                format!("a registration that is {} cannot move", r.state.as_str()),
+            ));
+        }
+        if r.tour == to {
+            return Err(Error::invalid(
+                "tour",
+                "گروه همین حالا روی این تور است",
+                "the group is already on that tour",
+            ));
+        }
+        set_state(
+            tx,
+            stamp,
+            &r,
+            State::Cancelled,
+            &format!("moved to tour {to}: {reason}"),
+        )?;
+        let promoted = promote(tx, stamp, r.tour)?;
+        let new = place(tx, stamp, r.group, to, r.seats)?;
+        Ok(Outcome {
+            registration: new,
+            promoted,
+        })
+    })
+}
+
+/// Put a waiting group right before another in the waiting list (or last), with a reason.
+pub fn reorder(
+    conn: &mut Connection,
+    stamp: &Stamp,
+    id: RegistrationId,
+    before: Option<RegistrationId>,
+    reason: &str,
+) -> Result<()> {
+    if reason.trim().is_empty() {
+        return Err(Error::invalid(
+            "reason",
+            "دلیل جابه‌جایی در فهرست انتظار را بنویسید",
+            "write why the waiting list is reordered",
+        ));
+    }
+    store::write(conn, |tx| {
+        let r = get(tx, id)?;
+        if r.state != State::Waitlisted {
+            return Err(Error::conflict(
+                "فقط گروه‌های در انتظار جابه‌جا می‌شوند",
+                "only waiting groups can be reordered",
+            ));
+        }
+        let waiting: Vec<Registration> = of_tour(tx, r.tour)?
+            .into_iter()
+            .filter(|x| x.state == State::Waitlisted && x.id != id)
+            .collect();
+        let queue = match before {
+            None => waiting.last().map_or(r.queue, |l| l.queue + 1.0),
+            Some(b) => {
+                let i = waiting
+                    .iter()
+                    .position(|x| x.id == b)
+                    .ok_or_else(|| Error::NotFound {
+                        what: "registration",
+                        id: b.to_string(),
+                    })?;
+                let prev = if i == 0 {
+                    waiting[0].queue - 1.0
+                } else {
+                    waiting[i - 1].queue
+                };
+                (prev + waiting[i].queue) / 2.0
+            }
+        };
+        tx.execute(
+            "UPDATE registrations SET queue = ?2 WHERE id = ?1",
+            params![id, queue],
+        )?;
+        event(
+            tx,
+            stamp,
+            id,
+            Some(r.state),
+            r.state,
+            r.seats,
+            &format!("waiting list reordered: {}", reason.trim()),
+        )?;
+        // Order changes who fits first only when seats are free; promote to keep the rule.
+        promote(tx, stamp, r.tour)?;
+        Ok(())
+    })
+}
+
+#[cfg(test)]
+mod tests;
