@@ -285,13 +285,115 @@ fn place(
     get(tx, id)
 }
 
+/// A member who fails a rule of the tour, in both languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ineligible {
+    pub member: crate::ids::MemberId,
+    pub member_name: String,
+    pub why: crate::error::Explanation,
+}
+
+/// Every member checked against every stop of the tour: minimum age on the tour date
+/// (from the Solar Hijri birth year), step-free access, and one seat per programme (the
+/// same national ID already confirmed on another tour).
+pub fn eligibility(conn: &Connection, group: GroupId, tour_id: TourId) -> Result<Vec<Ineligible>> {
+    use crate::error::Explanation;
+    let g = crate::group::get(conn, group)?;
+    let t = tour::get(conn, tour_id)?;
+    let year = crate::persian::JalaliDate::from_gregorian(t.date)?.year();
+    let sites: Vec<crate::site::Site> = itinerary::stops(conn, tour_id)?
+        .iter()
+        .map(|s| crate::site::get_site(conn, s.site))
+        .collect::<Result<_>>()?;
+    let fa = |n: i64| to_persian(&n.to_string());
+    let mut out = Vec::new();
+    for m in &g.members {
+        let mut push = |fa_text: String, en_text: String| {
+            out.push(Ineligible {
+                member: m.id,
+                member_name: m.full_name.clone(),
+                why: Explanation::new(fa_text, en_text),
+            })
+        };
+        for s in &sites {
+            let min = i64::from(s.input.rules.min_age);
+            if min > 0 {
+                match m.birth_year {
+                    None => push(
+                        format!(
+                            "سال تولد نامعلوم است و «{}» حداقل {} سال می‌خواهد",
+                            s.input.name_fa,
+                            fa(min)
+                        ),
+                        format!(
+                            "the birth year is unknown and “{}” asks for at least {min} years",
+                            s.input.name_fa
+                        ),
+                    ),
+                    Some(b) => {
+                        let age = i64::from(year - b);
+                        if age < min {
+                            push(
+                                format!(
+                                    "در روز تور {} ساله است؛ «{}» حداقل {} سال می‌خواهد",
+                                    fa(age),
+                                    s.input.name_fa,
+                                    fa(min)
+                                ),
+                                format!(
+                                    "is {age} on the tour date; “{}” asks for at least {min}",
+                                    s.input.name_fa
+                                ),
+                            );
+                        } else if age == min {
+                            push(
+                                format!("ممکن است در روز تور هنوز {} ساله نشده باشد («{}»)؛ تاریخ تولد را بپرسید", fa(min), s.input.name_fa),
+                                format!("may not be {min} yet on the tour date (“{}”); ask the birth date", s.input.name_fa),
+                            );
+                        }
+                    }
+                }
+            }
+            if m.step_free && !s.input.rules.step_free {
+                push(
+                    format!("به مسیر بدون پله نیاز دارد اما «{}» ندارد", s.input.name_fa),
+                    format!(
+                        "needs step-free access, which “{}” does not have",
+                        s.input.name_fa
+                    ),
+                );
+            }
+        }
+        if let Some(nid) = &m.national_id {
+            let other: Option<(i64, String)> = conn
+                .query_row(
+                    "SELECT r.tour_id, g.name FROM members x JOIN registrations r ON r.group_id = x.group_id
+                     JOIN groups g ON g.id = x.group_id
+                     WHERE x.national_id = ?1 AND r.state IN ('confirmed','attended') AND r.tour_id <> ?2 LIMIT 1",
+                    params![nid, tour_id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            if let Some((other_tour, gname)) = other {
+                push(
+                    format!("همین کد ملی با گروه «{gname}» روی تور {} تأیید شده است", fa(other_tour)),
+                    format!("the same national ID is confirmed with the group “{gname}” on tour {other_tour}"),
+                );
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// Put a group on a tour with all its members' seats: confirmed if it fits whole, else
-/// on the waiting list. Never split.
+/// on the waiting list. Never split. Members failing the tour's rules (see
+/// `eligibility`) are refused unless `override_reason` says why they go anyway.
 pub fn register(
     conn: &mut Connection,
     stamp: &Stamp,
     group: GroupId,
     tour: TourId,
+    override_reason: &str,
 ) -> Result<Registration> {
     store::write(conn, |tx| {
         let seats = group_size(tx, group)?;
@@ -302,7 +404,42 @@ pub fn register(
                 "the group has no members",
             ));
         }
-        place(tx, stamp, group, tour, seats)
+        let failing = eligibility(tx, group, tour)?;
+        let reason = override_reason.trim();
+        if let Some(first) = failing.first() {
+            if reason.is_empty() {
+                return Err(Error::conflict(
+                    format!(
+                        "{}: {} (و {} مورد دیگر)؛ برای ثبت با این وجود دلیل بنویسید",
+                        first.member_name,
+                        first.why.fa,
+                        to_persian(&(failing.len() - 1).to_string())
+                    ),
+                    format!(
+                        "{}: {} ({} more); write a reason to register anyway",
+                        first.member_name,
+                        first.why.en,
+                        failing.len() - 1
+                    ),
+                ));
+            }
+        }
+        let r = place(tx, stamp, group, tour, seats)?;
+        if !failing.is_empty() {
+            tx.execute(
+                "UPDATE registrations SET override_reason = ?2 WHERE id = ?1",
+                params![r.id, reason],
+            )?;
+            audit::record(
+                tx,
+                stamp,
+                "registration.override",
+                "registration",
+                Some(&r.id.to_string()),
+                reason,
+            )?;
+        }
+        get(tx, r.id)
     })
 }
 

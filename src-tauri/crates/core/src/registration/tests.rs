@@ -122,19 +122,19 @@ fn a_group_that_does_not_fit_whole_waits_and_is_promoted_when_seats_free() {
     let a = add_group(&mut c, "الف", 7);
     let b = add_group(&mut c, "ب", 4);
     let d = add_group(&mut c, "د", 3);
-    let ra = register(&mut c, &stamp(), a, tour).unwrap();
+    let ra = register(&mut c, &stamp(), a, tour, "").unwrap();
     assert_eq!(ra.state, State::Confirmed);
-    let rb = register(&mut c, &stamp(), b, tour).unwrap();
+    let rb = register(&mut c, &stamp(), b, tour, "").unwrap();
     assert_eq!(
         rb.state,
         State::Waitlisted,
         "4 seats do not fit in the 3 left; never split"
     );
-    let rd = register(&mut c, &stamp(), d, tour).unwrap();
+    let rd = register(&mut c, &stamp(), d, tour, "").unwrap();
     assert_eq!(rd.state, State::Confirmed, "3 seats fit");
     assert_eq!(taken(&c, tour).unwrap(), 10);
     assert!(
-        register(&mut c, &stamp(), d, tour).is_err(),
+        register(&mut c, &stamp(), d, tour, "").is_err(),
         "once per tour"
     );
     let out = cancel(&mut c, &stamp(), rd.id, "بیماری").unwrap();
@@ -161,11 +161,11 @@ fn a_closed_tour_takes_no_registrations_and_moves_keep_groups_whole() {
     let tours = setup(&mut c, 2, 5);
     let g = add_group(&mut c, "گروه", 5);
     tour::set_status(&mut c, &stamp(), tours[1], tour::Status::Cancelled).unwrap();
-    assert!(register(&mut c, &stamp(), g, tours[1]).is_err());
+    assert!(register(&mut c, &stamp(), g, tours[1], "").is_err());
     tour::set_status(&mut c, &stamp(), tours[1], tour::Status::Open).unwrap();
-    let r = register(&mut c, &stamp(), g, tours[0]).unwrap();
+    let r = register(&mut c, &stamp(), g, tours[0], "").unwrap();
     let h = add_group(&mut c, "دوم", 2);
-    let rh = register(&mut c, &stamp(), h, tours[0]).unwrap();
+    let rh = register(&mut c, &stamp(), h, tours[0], "").unwrap();
     assert_eq!(rh.state, State::Waitlisted);
     let out = move_to(&mut c, &stamp(), r.id, tours[1], "روز دیگر").unwrap();
     assert_eq!(out.registration.state, State::Confirmed);
@@ -189,7 +189,7 @@ fn two_threads_confirming_onto_the_last_seats_confirm_exactly_what_fits() {
         let mut c = store::open(&path).unwrap();
         let tour = setup(&mut c, 1, 10)[0];
         let filler = add_group(&mut c, "پر", 6);
-        register(&mut c, &stamp(), filler, tour).unwrap();
+        register(&mut c, &stamp(), filler, tour, "").unwrap();
         let groups: Vec<GroupId> = (0..8)
             .map(|i| add_group(&mut c, &format!("گروه {i}"), 2))
             .collect();
@@ -206,7 +206,7 @@ fn two_threads_confirming_onto_the_last_seats_confirm_exactly_what_fits() {
             std::thread::spawn(move || {
                 let mut c = store::open(&path).unwrap();
                 mine.into_iter()
-                    .map(|g| register(&mut c, &stamp(), g, tour).unwrap().state)
+                    .map(|g| register(&mut c, &stamp(), g, tour, "").unwrap().state)
                     .collect::<Vec<_>>()
             })
         })
@@ -256,7 +256,7 @@ proptest! {
         for o in ops {
             match o {
                 Op::Register(g, t) => {
-                    if let Ok(r) = register(&mut c, &stamp(), groups[g], tours[t]) {
+                    if let Ok(r) = register(&mut c, &stamp(), groups[g], tours[t], "") {
                         regs.push(r.id);
                     }
                 }
@@ -299,8 +299,8 @@ fn a_smaller_capacity_than_confirmed_seats_makes_the_tour_infeasible_and_a_bigge
     let tour = setup(&mut c, 1, 6)[0];
     let a = add_group(&mut c, "الف", 4);
     let b = add_group(&mut c, "ب", 4);
-    register(&mut c, &stamp(), a, tour).unwrap();
-    let rb = register(&mut c, &stamp(), b, tour).unwrap();
+    register(&mut c, &stamp(), a, tour, "").unwrap();
+    let rb = register(&mut c, &stamp(), b, tour, "").unwrap();
     assert_eq!(rb.state, State::Waitlisted);
     // A bus of 10 seats replaces the default 6: the waiting group is confirmed.
     let bus = crate::tour::resources::save_vehicle(&mut c, &stamp(), None, "اتوبوس", "", 10, true)
@@ -321,4 +321,74 @@ fn a_smaller_capacity_than_confirmed_seats_makes_the_tour_infeasible_and_a_bigge
         s.problems
     );
     assert!(!s.is_feasible());
+}
+
+#[test]
+fn members_failing_a_stop_rule_need_a_recorded_reason() {
+    let mut c = store::open_in_memory().unwrap();
+    let tour = setup(&mut c, 1, 20)[0];
+    // The only site: min age 16, no step-free route.
+    let site = itinerary::stops(&c, tour).unwrap()[0].site;
+    let mut s = site::get_site(&c, site).unwrap().input;
+    s.rules.min_age = 16;
+    site::update(&mut c, &stamp(), site, s).unwrap();
+    let members = vec![
+        MemberInput {
+            full_name: "پدر".into(),
+            mobile: "09131234567".into(),
+            is_leader: true,
+            birth_year: Some(1360),
+            ..MemberInput::default()
+        },
+        MemberInput {
+            full_name: "دختر".into(),
+            birth_year: Some(1395),
+            ..MemberInput::default()
+        },
+        MemberInput {
+            full_name: "مادربزرگ".into(),
+            birth_year: Some(1330),
+            step_free: true,
+            ..MemberInput::default()
+        },
+    ];
+    let g = group::create(
+        &mut c,
+        &stamp(),
+        &GroupInput {
+            name: "خانواده".into(),
+            kind: Kind::Family,
+            channel: Channel::WalkIn,
+            preferred_from: None,
+            preferred_to: None,
+            preferred_sites: vec![],
+            notes: String::new(),
+            members,
+        },
+    )
+    .unwrap()
+    .0;
+    let failing = eligibility(&c, g, tour).unwrap();
+    let who: Vec<&str> = failing.iter().map(|f| f.member_name.as_str()).collect();
+    assert_eq!(who, vec!["دختر", "مادربزرگ"], "{failing:?}");
+    assert!(
+        failing[0].why.en.contains("is 10 on the tour date"),
+        "{:?}",
+        failing[0].why
+    );
+    let e = register(&mut c, &stamp(), g, tour, "").unwrap_err();
+    assert!(e.to_string().contains("write a reason"), "{e}");
+    assert!(of_tour(&c, tour).unwrap().is_empty(), "nothing written");
+    let r = register(
+        &mut c,
+        &stamp(),
+        g,
+        tour,
+        "با همراه و رضایت‌نامه؛ صندلی چرخ‌دار در محل",
+    )
+    .unwrap();
+    assert_eq!(
+        r.override_reason,
+        "با همراه و رضایت‌نامه؛ صندلی چرخ‌دار در محل"
+    );
 }
