@@ -11,7 +11,7 @@ use clap::{Args, Parser, Subcommand};
 use chrono::Datelike;
 use gardesh_core::audit::Stamp;
 use gardesh_core::clock::{Clock, SystemClock};
-use gardesh_core::ids::TourId;
+use gardesh_core::ids::{GroupId, RegistrationId, TourId};
 use gardesh_core::persian::calendar::Style;
 use gardesh_core::persian::{digits, JalaliDate, Mobile, NationalId};
 use gardesh_core::{programme, site, store, tour, Error};
@@ -62,6 +62,33 @@ enum Command {
     /// One tour: its itinerary, or its best stop order.
     #[command(subcommand)]
     Tour(TourCommand),
+    /// Groups and members.
+    #[command(subcommand)]
+    Groups(GroupsCommand),
+    /// Confirm a group on a tour, or put it on the waiting list.
+    Register {
+        group: i64,
+        tour: i64,
+        /// Why members failing a stop's rules go anyway.
+        #[arg(long, default_value = "")]
+        reason: String,
+    },
+    /// Cancel a registration; freed seats go to the waiting list.
+    Cancel {
+        registration: i64,
+        #[arg(long, default_value = "")]
+        reason: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum GroupsCommand {
+    /// Normalised search over group names and members' names, national IDs and mobiles.
+    Search {
+        text: String,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -321,6 +348,77 @@ fn run(cli: &Cli) -> Result<String, Error> {
                 return Ok(report::proposal_json(&p, &names, *apply).to_string());
             }
             Ok(digits_out(report::proposal_text(&p, &names, *apply)))
+        }
+        Command::Groups(GroupsCommand::Search { text, json }) => {
+            let conn = open_existing(cli)?;
+            let hits = gardesh_core::group::search(&conn, text, 50)?;
+            if *json {
+                let list: Vec<serde_json::Value> = hits
+                    .iter()
+                    .map(|h| {
+                        serde_json::json!({"group": h.group.get(), "groupName": h.group_name,
+                            "member": h.member.map(|m| m.get()), "memberName": h.member_name})
+                    })
+                    .collect();
+                return Ok(serde_json::Value::Array(list).to_string());
+            }
+            let mut out = String::new();
+            for h in &hits {
+                out.push_str(&format!(
+                    "{:>5}  {}{}\n",
+                    h.group,
+                    h.group_name,
+                    h.member_name
+                        .as_ref()
+                        .map(|m| format!(" — {m}"))
+                        .unwrap_or_default()
+                ));
+            }
+            out.push_str(&format!("{} found", hits.len()));
+            Ok(digits_out(out))
+        }
+        Command::Register {
+            group,
+            tour,
+            reason,
+        } => {
+            let mut conn = open_existing(cli)?;
+            let r = gardesh_core::registration::register(
+                &mut conn,
+                &stamp(),
+                GroupId(*group),
+                TourId(*tour),
+                reason,
+            )?;
+            Ok(digits_out(format!(
+                "registration {}: group {} on tour {}, {} seats, {}",
+                r.id,
+                r.group,
+                r.tour,
+                r.seats,
+                r.state.as_str()
+            )))
+        }
+        Command::Cancel {
+            registration,
+            reason,
+        } => {
+            let mut conn = open_existing(cli)?;
+            let out = gardesh_core::registration::cancel(
+                &mut conn,
+                &stamp(),
+                RegistrationId(*registration),
+                reason,
+            )?;
+            let mut text = format!("registration {} cancelled", out.registration.id);
+            for id in out.promoted {
+                let r = gardesh_core::registration::get(&conn, id)?;
+                text.push_str(&format!(
+                    "\nregistration {id} (group {}) confirmed from the waiting list",
+                    r.group
+                ));
+            }
+            Ok(digits_out(text))
         }
         Command::Date(DateCommand::ToJalali { date }) => {
             let latin = digits::to_latin(date.trim());

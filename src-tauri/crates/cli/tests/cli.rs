@@ -292,3 +292,91 @@ fn tours_list_show_and_optimise_on_the_demo() {
     let o = cli(&db, &["tour", "show", "99999"]);
     assert_eq!(o.status.code(), Some(1));
 }
+
+#[test]
+fn groups_search_register_and_cancel() {
+    use gardesh_core::audit::Stamp;
+    use gardesh_core::group::{self, Channel, GroupInput, Kind, MemberInput};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.sqlite3");
+    assert!(cli(&db, &["init", "--demo"]).status.success());
+    // Two groups made through the core (the CLI has no group editor), and tour 1 opened.
+    {
+        let mut conn = gardesh_core::store::open(&db).unwrap();
+        let stamp = Stamp::new("test", chrono::Utc::now());
+        for (name, size) in [("خانواده‌ی کاظمی", 20), ("مدرسه‌ی سعدی", 10)]
+        {
+            let members = (0..size)
+                .map(|i| MemberInput {
+                    full_name: format!("{name} {i}"),
+                    mobile: if i == 0 {
+                        "09131234567".into()
+                    } else {
+                        String::new()
+                    },
+                    national_id: if i == 0 && size == 20 {
+                        "0499370899".into()
+                    } else {
+                        String::new()
+                    },
+                    birth_year: Some(1370),
+                    is_leader: i == 0,
+                    ..MemberInput::default()
+                })
+                .collect();
+            group::create(
+                &mut conn,
+                &stamp,
+                &GroupInput {
+                    name: name.into(),
+                    kind: Kind::Family,
+                    channel: Channel::Phone,
+                    preferred_from: None,
+                    preferred_to: None,
+                    preferred_sites: vec![],
+                    notes: String::new(),
+                    members,
+                },
+            )
+            .unwrap();
+        }
+        gardesh_core::tour::set_status(
+            &mut conn,
+            &stamp,
+            gardesh_core::ids::TourId(1),
+            gardesh_core::tour::Status::Open,
+        )
+        .unwrap();
+    }
+    let o = cli(&db, &["groups", "search", "كاظمي", "--json"]);
+    let hits: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(hits[0]["group"], 1, "Arabic letters find the Persian name");
+    let o = cli(&db, &["groups", "search", "۰۴۹۹۳۷"]);
+    assert!(
+        stdout(&o).contains("خانواده‌ی کاظمی"),
+        "by national ID prefix: {}",
+        stdout(&o)
+    );
+
+    let o = cli(&db, &["register", "1", "1"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).ends_with("20 seats, confirmed"),
+        "{}",
+        stdout(&o)
+    );
+    let o = cli(&db, &["register", "2", "1"]);
+    assert!(
+        stdout(&o).ends_with("10 seats, waitlisted"),
+        "capacity 25: {}",
+        stdout(&o)
+    );
+    let o = cli(&db, &["register", "2", "1"]);
+    assert_eq!(o.status.code(), Some(1), "refused: already on the tour");
+    let o = cli(&db, &["cancel", "1", "--reason", "تغییر برنامه"]);
+    assert!(
+        stdout(&o).contains("registration 2 (group 2) confirmed from the waiting list"),
+        "{}",
+        stdout(&o)
+    );
+}
