@@ -15,6 +15,7 @@ pub mod registration;
 pub mod settings;
 pub mod site;
 pub mod store;
+mod stored;
 pub mod time_of_day;
 pub mod tour;
 

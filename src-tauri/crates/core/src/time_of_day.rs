@@ -70,11 +70,6 @@ impl TimeOfDay {
             s
         }
     }
-
-    pub fn plus(self, minutes: u32) -> Option<Self> {
-        let m = self.minutes() + minutes;
-        (m <= 1440).then_some(TimeOfDay(m as u16))
-    }
 }
 
 impl std::fmt::Display for TimeOfDay {

@@ -2,6 +2,7 @@
 //! birth year), the leader, duplicates across groups (flagged with the other group named;
 //! kept only with a recorded reason), and normalised search over names, IDs and mobiles.
 
+use crate::stored::stored_enum;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -16,72 +17,27 @@ use crate::store;
 
 pub const MAX_MEMBERS: usize = 200;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Kind {
-    Neighbourhood,
-    School,
-    University,
-    Mosque,
-    Ngo,
-    Family,
-    Other,
-}
-
-impl Kind {
-    pub const ALL: [Kind; 7] = [
-        Kind::Neighbourhood,
-        Kind::School,
-        Kind::University,
-        Kind::Mosque,
-        Kind::Ngo,
-        Kind::Family,
-        Kind::Other,
-    ];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Neighbourhood => "neighbourhood",
-            Kind::School => "school",
-            Kind::University => "university",
-            Kind::Mosque => "mosque",
-            Kind::Ngo => "ngo",
-            Kind::Family => "family",
-            Kind::Other => "other",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s)
+stored_enum! {
+    /// What kind of community a group is.
+    pub enum Kind {
+        Neighbourhood = "neighbourhood",
+        School = "school",
+        University = "university",
+        Mosque = "mosque",
+        Ngo = "ngo",
+        Family = "family",
+        Other = "other",
     }
 }
 
-/// How the group reached the coordinators.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Channel {
-    Phone,
-    WalkIn,
-    Line137,
-    AppList,
-    Sms,
-}
-
-impl Channel {
-    pub const ALL: [Channel; 5] = [
-        Channel::Phone,
-        Channel::WalkIn,
-        Channel::Line137,
-        Channel::AppList,
-        Channel::Sms,
-    ];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Channel::Phone => "phone",
-            Channel::WalkIn => "walk_in",
-            Channel::Line137 => "line_137",
-            Channel::AppList => "app_list",
-            Channel::Sms => "sms",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s)
+stored_enum! {
+    /// How the group reached the coordinators.
+    pub enum Channel {
+        Phone = "phone",
+        WalkIn = "walk_in",
+        Line137 = "line_137",
+        AppList = "app_list",
+        Sms = "sms",
     }
 }
 

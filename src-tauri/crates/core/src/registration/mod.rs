@@ -3,6 +3,7 @@
 //! capacity whatever the order or timing; a group that does not fit whole waits. Freed
 //! seats go to the earliest waiting group that fits whole; every change is an event.
 
+use crate::stored::stored_enum;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use crate::audit::{self, Stamp};
@@ -12,38 +13,19 @@ use crate::persian::digits::to_persian;
 use crate::store;
 use crate::tour::{self, itinerary};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum State {
-    Requested,
-    Confirmed,
-    Waitlisted,
-    Attended,
-    NoShow,
-    Cancelled,
+stored_enum! {
+    /// Where a registration stands; every change is an event.
+    pub enum State {
+        Requested = "requested",
+        Confirmed = "confirmed",
+        Waitlisted = "waitlisted",
+        Attended = "attended",
+        NoShow = "no_show",
+        Cancelled = "cancelled",
+    }
 }
 
 impl State {
-    pub const ALL: [State; 6] = [
-        State::Requested,
-        State::Confirmed,
-        State::Waitlisted,
-        State::Attended,
-        State::NoShow,
-        State::Cancelled,
-    ];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            State::Requested => "requested",
-            State::Confirmed => "confirmed",
-            State::Waitlisted => "waitlisted",
-            State::Attended => "attended",
-            State::NoShow => "no_show",
-            State::Cancelled => "cancelled",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|x| x.as_str() == s)
-    }
     /// States that hold seats on the tour.
     pub fn holds_seats(self) -> bool {
         matches!(self, State::Confirmed | State::Attended | State::NoShow)

@@ -3,6 +3,7 @@
 
 pub mod photo;
 
+use crate::stored::stored_enum;
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
@@ -20,105 +21,30 @@ use crate::time_of_day::TimeOfDay;
 pub const MAX_NAME_CHARS: usize = 120;
 pub const MAX_TEXT_CHARS: usize = 4000;
 
-/// The kinds of project site.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Category {
-    MetroStation,
-    Tunnel,
-    Road,
-    Bridge,
-    Square,
-    Park,
-    Building,
-    Other,
-}
-
-impl Category {
-    pub const ALL: [Category; 8] = [
-        Category::MetroStation,
-        Category::Tunnel,
-        Category::Road,
-        Category::Bridge,
-        Category::Square,
-        Category::Park,
-        Category::Building,
-        Category::Other,
-    ];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Category::MetroStation => "metro_station",
-            Category::Tunnel => "tunnel",
-            Category::Road => "road",
-            Category::Bridge => "bridge",
-            Category::Square => "square",
-            Category::Park => "park",
-            Category::Building => "building",
-            Category::Other => "other",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.as_str() == s)
-    }
-    pub fn name_fa(self) -> &'static str {
-        match self {
-            Category::MetroStation => "ایستگاه مترو",
-            Category::Tunnel => "تونل",
-            Category::Road => "جاده و تقاطع",
-            Category::Bridge => "پل",
-            Category::Square => "میدان",
-            Category::Park => "بوستان",
-            Category::Building => "ساختمان",
-            Category::Other => "دیگر",
-        }
+stored_enum! {
+    /// The kinds of project site.
+    pub enum Category {
+        MetroStation = "metro_station",
+        Tunnel = "tunnel",
+        Road = "road",
+        Bridge = "bridge",
+        Square = "square",
+        Park = "park",
+        Building = "building",
+        Other = "other",
     }
 }
 
-/// Personal protective equipment a site asks visitors to wear or bring.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Ppe {
-    Helmet,
-    Vest,
-    ClosedShoes,
-    LongTrousers,
-    Gloves,
-    Goggles,
-    Mask,
-}
-
-impl Ppe {
-    pub const ALL: [Ppe; 7] = [
-        Ppe::Helmet,
-        Ppe::Vest,
-        Ppe::ClosedShoes,
-        Ppe::LongTrousers,
-        Ppe::Gloves,
-        Ppe::Goggles,
-        Ppe::Mask,
-    ];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Ppe::Helmet => "helmet",
-            Ppe::Vest => "vest",
-            Ppe::ClosedShoes => "closed_shoes",
-            Ppe::LongTrousers => "long_trousers",
-            Ppe::Gloves => "gloves",
-            Ppe::Goggles => "goggles",
-            Ppe::Mask => "mask",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.as_str() == s)
-    }
-    pub fn name_fa(self) -> &'static str {
-        match self {
-            Ppe::Helmet => "کلاه ایمنی",
-            Ppe::Vest => "جلیقه‌ی شب‌رنگ",
-            Ppe::ClosedShoes => "کفش بسته",
-            Ppe::LongTrousers => "شلوار بلند",
-            Ppe::Gloves => "دستکش",
-            Ppe::Goggles => "عینک ایمنی",
-            Ppe::Mask => "ماسک",
-        }
+stored_enum! {
+    /// Personal protective equipment a site asks visitors to wear or bring.
+    pub enum Ppe {
+        Helmet = "helmet",
+        Vest = "vest",
+        ClosedShoes = "closed_shoes",
+        LongTrousers = "long_trousers",
+        Gloves = "gloves",
+        Goggles = "goggles",
+        Mask = "mask",
     }
 }
 

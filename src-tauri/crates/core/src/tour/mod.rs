@@ -7,6 +7,7 @@ pub mod resources;
 pub mod template;
 pub mod travel;
 
+use crate::stored::stored_enum;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
@@ -16,35 +17,18 @@ use crate::ids::{ProgrammeId, TourId};
 use crate::store;
 use crate::time_of_day::TimeOfDay;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Status {
-    Draft,
-    Open,
-    Full,
-    Done,
-    Cancelled,
+stored_enum! {
+    /// Where a tour stands: draft until opened for registration.
+    pub enum Status {
+        Draft = "draft",
+        Open = "open",
+        Full = "full",
+        Done = "done",
+        Cancelled = "cancelled",
+    }
 }
 
 impl Status {
-    pub const ALL: [Status; 5] = [
-        Status::Draft,
-        Status::Open,
-        Status::Full,
-        Status::Done,
-        Status::Cancelled,
-    ];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Draft => "draft",
-            Status::Open => "open",
-            Status::Full => "full",
-            Status::Done => "done",
-            Status::Cancelled => "cancelled",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|x| x.as_str() == s)
-    }
     /// Only draft tours have never taken a registration; any other status may hold some.
     pub fn may_hold_registrations(self) -> bool {
         self != Status::Draft

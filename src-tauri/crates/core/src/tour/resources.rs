@@ -27,6 +27,25 @@ pub struct Guide {
     pub active: bool,
 }
 
+fn vehicle_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Vehicle> {
+    Ok(Vehicle {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        plate: r.get(2)?,
+        seats: r.get(3)?,
+        active: r.get(4)?,
+    })
+}
+
+fn guide_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Guide> {
+    Ok(Guide {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        phone: r.get(2)?,
+        active: r.get(3)?,
+    })
+}
+
 fn name_ok(name: &str) -> Result<String> {
     let n = name.trim();
     if n.is_empty() || n.chars().count() > 120 {
@@ -137,29 +156,14 @@ pub fn vehicles(conn: &Connection) -> Result<Vec<Vehicle>> {
     let mut st = conn.prepare(
         "SELECT id, name, plate, seats, active FROM vehicles ORDER BY active DESC, name",
     )?;
-    let rows = st.query_map([], |r| {
-        Ok(Vehicle {
-            id: r.get(0)?,
-            name: r.get(1)?,
-            plate: r.get(2)?,
-            seats: r.get(3)?,
-            active: r.get(4)?,
-        })
-    })?;
+    let rows = st.query_map([], vehicle_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 pub fn guides(conn: &Connection) -> Result<Vec<Guide>> {
     let mut st =
         conn.prepare("SELECT id, name, phone, active FROM guides ORDER BY active DESC, name")?;
-    let rows = st.query_map([], |r| {
-        Ok(Guide {
-            id: r.get(0)?,
-            name: r.get(1)?,
-            phone: r.get(2)?,
-            active: r.get(3)?,
-        })
-    })?;
+    let rows = st.query_map([], guide_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -168,15 +172,7 @@ pub fn tour_vehicles(conn: &Connection, tour: TourId) -> Result<Vec<Vehicle>> {
         "SELECT v.id, v.name, v.plate, v.seats, v.active FROM tour_vehicles tv JOIN vehicles v ON v.id = tv.vehicle_id
          WHERE tv.tour_id = ?1 ORDER BY v.name",
     )?;
-    let rows = st.query_map([tour], |r| {
-        Ok(Vehicle {
-            id: r.get(0)?,
-            name: r.get(1)?,
-            plate: r.get(2)?,
-            seats: r.get(3)?,
-            active: r.get(4)?,
-        })
-    })?;
+    let rows = st.query_map([tour], vehicle_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -185,14 +181,7 @@ pub fn tour_guides(conn: &Connection, tour: TourId) -> Result<Vec<Guide>> {
         "SELECT g.id, g.name, g.phone, g.active FROM tour_guides tg JOIN guides g ON g.id = tg.guide_id
          WHERE tg.tour_id = ?1 ORDER BY g.name",
     )?;
-    let rows = st.query_map([tour], |r| {
-        Ok(Guide {
-            id: r.get(0)?,
-            name: r.get(1)?,
-            phone: r.get(2)?,
-            active: r.get(3)?,
-        })
-    })?;
+    let rows = st.query_map([tour], guide_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
