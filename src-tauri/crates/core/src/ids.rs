@@ -57,6 +57,8 @@ typed_id!(
     MemberId,
     /// A group on a tour.
     RegistrationId,
+    /// A group waiting for any tour between two dates.
+    DateWaitId,
 );
 
 #[cfg(test)]

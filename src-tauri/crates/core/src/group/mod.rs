@@ -2,8 +2,10 @@
 //! birth year), the leader, duplicates across groups (flagged with the other group named;
 //! kept only with a recorded reason), and normalised search over names, IDs and mobiles.
 
+pub mod list;
+
 use crate::stored::stored_enum;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -44,6 +46,8 @@ stored_enum! {
 /// A member row as entered (any digits; ID and mobile may be left empty).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MemberInput {
+    /// The member this row edits (None: a new member).
+    pub id: Option<MemberId>,
     pub full_name: String,
     pub national_id: String,
     pub mobile: String,
@@ -363,8 +367,26 @@ fn refuse(c: &Check, input: &GroupInput) -> Error {
     }
 }
 
+/// Write a group's members: rows with the id of one of its members update it (so a member
+/// keeps their id, which registrations and check-in refer to), the others are added, and
+/// members no longer listed are removed.
 fn write_members(conn: &Connection, id: GroupId, input: &GroupInput) -> Result<()> {
-    conn.execute("DELETE FROM members WHERE group_id = ?1", [id])?;
+    let existing: HashSet<MemberId> = {
+        let mut st = conn.prepare("SELECT id FROM members WHERE group_id = ?1")?;
+        let rows = st.query_map([id], |r| r.get(0))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let kept: HashSet<MemberId> = input
+        .members
+        .iter()
+        .filter_map(|m| m.id)
+        .filter(|m| existing.contains(m))
+        .collect();
+    for gone in existing.difference(&kept) {
+        conn.execute("DELETE FROM members WHERE id = ?1", [gone])?;
+    }
+    // One leader per group is a unique index: clear it before rows are rewritten.
+    conn.execute("UPDATE members SET is_leader = 0 WHERE group_id = ?1", [id])?;
     conn.execute("DELETE FROM search_index WHERE group_id = ?1", [id])?;
     conn.execute(
         "INSERT INTO search_index (group_id, member_id, key) VALUES (?1, NULL, ?2)",
@@ -380,24 +402,38 @@ fn write_members(conn: &Connection, id: GroupId, input: &GroupInput) -> Result<(
             .map(Mobile::parse)
             .transpose()?
             .map(|(m, _)| m);
-        conn.execute(
-            "INSERT INTO members (group_id, position, full_name, national_id, mobile, birth_year, step_free,
-                 ppe_sizes, is_leader, duplicate_reason)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![
-                id,
-                i as i64,
-                m.full_name.trim(),
-                nid.as_ref().map(NationalId::as_str),
-                mobile.as_ref().map(Mobile::as_str),
-                m.birth_year,
-                m.step_free,
-                m.ppe_sizes.trim(),
-                m.is_leader,
-                m.duplicate_reason.trim()
-            ],
-        )?;
-        let member = conn.last_insert_rowid();
+        let values = params![
+            id,
+            i as i64,
+            m.full_name.trim(),
+            nid.as_ref().map(NationalId::as_str),
+            mobile.as_ref().map(Mobile::as_str),
+            m.birth_year,
+            m.step_free,
+            m.ppe_sizes.trim(),
+            m.is_leader,
+            m.duplicate_reason.trim()
+        ];
+        let member = match m.id.filter(|x| kept.contains(x)) {
+            Some(mid) => {
+                conn.execute(
+                    "UPDATE members SET group_id = ?1, position = ?2, full_name = ?3, national_id = ?4, mobile = ?5,
+                         birth_year = ?6, step_free = ?7, ppe_sizes = ?8, is_leader = ?9, duplicate_reason = ?10
+                     WHERE id = ?11",
+                    rusqlite::params_from_iter(values.iter().copied().chain([&mid as &dyn rusqlite::ToSql])),
+                )?;
+                mid.get()
+            }
+            None => {
+                conn.execute(
+                    "INSERT INTO members (group_id, position, full_name, national_id, mobile, birth_year, step_free,
+                         ppe_sizes, is_leader, duplicate_reason)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                    values,
+                )?;
+                conn.last_insert_rowid()
+            }
+        };
         let key = normalize_fa(&format!(
             "{} {} {}",
             m.full_name,
@@ -486,6 +522,7 @@ pub fn update(
             ],
         )?;
         write_members(tx, id, input)?;
+        crate::registration::members_changed(tx, stamp, id, input.members.len() as u32)?;
         audit::record(
             tx,
             stamp,

@@ -215,3 +215,88 @@ fn update_replaces_members_and_the_search_index() {
         Err(Error::NotFound { .. })
     ));
 }
+
+#[test]
+fn the_groups_list_searches_and_filters_by_kind_channel_and_registration() {
+    use super::list::{list, Filter};
+    let mut c = store::open_in_memory().unwrap();
+    let mut school = group(
+        "دبیرستان سعدی",
+        vec![
+            member("زهرا رضایی", "0499370899", "09131234567", true),
+            member("سارا احمدی", "", "", false),
+        ],
+    );
+    school.kind = Kind::School;
+    school.channel = Channel::Line137;
+    let (s, _) = create(&mut c, &stamp(), &school).unwrap();
+    let (n, _) = create(
+        &mut c,
+        &stamp(),
+        &group(
+            "محله‌ی جلفا",
+            vec![member("علي كاظمي", "", "09121112233", true)],
+        ),
+    )
+    .unwrap();
+    let ids = |f: Filter| {
+        list(&c, &f)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.id)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(Filter::default()), vec![n, s], "newest first");
+    assert_eq!(
+        ids(Filter {
+            kind: Some(Kind::School),
+            ..Filter::default()
+        }),
+        vec![s]
+    );
+    assert_eq!(
+        ids(Filter {
+            channel: Some(Channel::Phone),
+            ..Filter::default()
+        }),
+        vec![n]
+    );
+    // Arabic letter forms and Persian digits find the same member; the row names who matched.
+    let rows = list(
+        &c,
+        &Filter {
+            text: "علی کاظ".into(),
+            ..Filter::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].matched_member.as_deref(), Some("علي كاظمي"));
+    assert_eq!(rows[0].leader_mobile.as_deref(), Some("09121112233"));
+    assert_eq!(
+        ids(Filter {
+            text: "۰۹۱۳".into(),
+            ..Filter::default()
+        }),
+        vec![s]
+    );
+    assert_eq!(
+        ids(Filter {
+            text: "سعدی".into(),
+            ..Filter::default()
+        }),
+        vec![s]
+    );
+    assert_eq!(rows[0].members, 1);
+    assert!(ids(Filter {
+        text: "ناموجود".into(),
+        ..Filter::default()
+    })
+    .is_empty());
+    // Nobody is registered yet: a state filter finds no one.
+    assert!(ids(Filter {
+        state: Some(crate::registration::State::Confirmed),
+        ..Filter::default()
+    })
+    .is_empty());
+}

@@ -3,6 +3,10 @@
 //! capacity whatever the order or timing; a group that does not fit whole waits. Freed
 //! seats go to the earliest waiting group that fits whole; every change is an event.
 
+pub mod code;
+pub mod roster;
+pub mod waits;
+
 use crate::stored::stored_enum;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
@@ -145,7 +149,9 @@ fn set_state(
     event(tx, stamp, r.id, Some(r.state), to, r.seats, reason)
 }
 
-/// Confirm waiting groups, earliest first, each only if it fits whole. Returns who moved.
+/// Confirm waiting groups, earliest first, each only if it fits whole: the tour's own
+/// waiting list and the groups waiting for any tour on its date, in one first-come order.
+/// Returns the registrations confirmed.
 pub(crate) fn promote(
     tx: &Transaction<'_>,
     stamp: &Stamp,
@@ -154,23 +160,60 @@ pub(crate) fn promote(
     let cap = capacity(tx, tour)?;
     let mut free = cap.saturating_sub(taken(tx, tour)?);
     let mut moved = Vec::new();
-    for r in of_tour(tx, tour)?
+    if free == 0 {
+        return Ok(moved);
+    }
+    enum Waiting {
+        Here(Registration),
+        Dates(waits::DateWait),
+    }
+    let mut queue: Vec<(f64, Waiting)> = of_tour(tx, tour)?
         .into_iter()
         .filter(|r| r.state == State::Waitlisted)
-    {
-        if r.seats <= free {
-            set_state(
-                tx,
-                stamp,
-                &r,
-                State::Confirmed,
-                "seats freed: earliest waiting group that fits",
-            )?;
-            free -= r.seats;
-            moved.push(r.id);
+        .map(|r| (r.queue, Waiting::Here(r)))
+        .collect();
+    let t = tour::get(tx, tour)?;
+    if matches!(t.status, tour::Status::Open | tour::Status::Full) {
+        queue.extend(
+            waits::covering(tx, t.date)?
+                .into_iter()
+                .map(|w| (w.queue, Waiting::Dates(w))),
+        );
+    }
+    queue.sort_by(|a, b| a.0.total_cmp(&b.0));
+    for (_, w) in queue {
+        match w {
+            Waiting::Here(r) if r.seats <= free => {
+                set_state(
+                    tx,
+                    stamp,
+                    &r,
+                    State::Confirmed,
+                    "seats freed: earliest waiting group that fits",
+                )?;
+                free -= r.seats;
+                moved.push(r.id);
+            }
+            Waiting::Dates(w) if w.seats <= free => {
+                if let Some(r) = waits::try_place(tx, stamp, &w, tour)? {
+                    free -= r.seats;
+                    moved.push(r.id);
+                }
+            }
+            _ => {}
         }
     }
     Ok(moved)
+}
+
+/// The next place in the one first-come order shared by every waiting list.
+pub(crate) fn next_queue(tx: &Connection) -> Result<f64> {
+    Ok(tx.query_row(
+        "SELECT max(coalesce((SELECT max(queue) FROM registrations), 0),
+                    coalesce((SELECT max(queue) FROM date_waits), 0)) + 1",
+        [],
+        |r| r.get(0),
+    )?)
 }
 
 /// Seats freed on a tour by a change elsewhere (a bigger bus, a changed itinerary):
@@ -183,6 +226,63 @@ pub fn seats_changed(
     store::write(conn, |tx| promote(tx, stamp, tour))
 }
 
+/// A group's members changed to `members` people: its active registrations and waits
+/// follow. Fewer people free seats (promoting from the waiting list); more people on a
+/// confirmed registration must still fit, else the change is refused with the seats left.
+pub(crate) fn members_changed(
+    tx: &Transaction<'_>,
+    stamp: &Stamp,
+    group: GroupId,
+    members: u32,
+) -> Result<()> {
+    let active: Vec<Registration> = {
+        let mut st = tx.prepare(&format!(
+            "SELECT {COLUMNS} FROM registrations WHERE group_id = ?1 AND state IN ('confirmed','waitlisted')"
+        ))?;
+        let rows = st.query_map([group], from_row)?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    for r in active.into_iter().filter(|r| r.seats != members) {
+        if r.state == State::Confirmed && members > r.seats {
+            let free = capacity(tx, r.tour)?.saturating_sub(taken(tx, r.tour)?);
+            if members - r.seats > free {
+                return Err(Error::conflict(
+                    format!(
+                        "تور {} فقط {} صندلی خالی دارد و {} عضو تازه جا نمی‌شوند؛ آن‌ها را گروه جدا ثبت کنید یا گروه را جابه‌جا کنید",
+                        to_persian(&r.tour.to_string()),
+                        to_persian(&free.to_string()),
+                        to_persian(&(members - r.seats).to_string())
+                    ),
+                    format!(
+                        "tour {} has {free} free seats, not enough for {} new members; register them as another group or move the group",
+                        r.tour,
+                        members - r.seats
+                    ),
+                ));
+            }
+        }
+        tx.execute(
+            "UPDATE registrations SET seats = ?2 WHERE id = ?1",
+            params![r.id, members],
+        )?;
+        event(
+            tx,
+            stamp,
+            r.id,
+            Some(r.state),
+            r.state,
+            members,
+            "the group's members changed",
+        )?;
+        promote(tx, stamp, r.tour)?;
+    }
+    tx.execute(
+        "UPDATE date_waits SET seats = ?2 WHERE group_id = ?1 AND state = 'waiting'",
+        params![group, members],
+    )?;
+    Ok(())
+}
+
 /// What a registration or cancellation did.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outcome {
@@ -191,7 +291,7 @@ pub struct Outcome {
     pub promoted: Vec<RegistrationId>,
 }
 
-fn group_size(conn: &Connection, group: GroupId) -> Result<u32> {
+pub(crate) fn group_size(conn: &Connection, group: GroupId) -> Result<u32> {
     crate::group::get(conn, group)?;
     let n: i64 = conn.query_row(
         "SELECT count(*) FROM members WHERE group_id = ?1",
@@ -201,7 +301,7 @@ fn group_size(conn: &Connection, group: GroupId) -> Result<u32> {
     Ok(u32::try_from(n).unwrap_or(0))
 }
 
-fn place(
+pub(crate) fn place(
     tx: &Transaction<'_>,
     stamp: &Stamp,
     group: GroupId,
@@ -236,11 +336,7 @@ fn place(
     }
     // Re-read inside the write lock: nobody else can confirm between this read and the write.
     let fits = taken(tx, tour)? + seats <= capacity(tx, tour)?;
-    let queue: f64 = tx.query_row(
-        "SELECT coalesce(max(queue), 0) + 1 FROM registrations",
-        [],
-        |r| r.get(0),
-    )?;
+    let queue = next_queue(tx)?;
     let state = if fits {
         State::Confirmed
     } else {

@@ -231,6 +231,7 @@ enum Op {
     Release(usize),
     Move(usize, usize),
     MoreSeats(usize, u32),
+    WaitDates(usize, usize, usize),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -240,6 +241,11 @@ fn op() -> impl Strategy<Value = Op> {
         (0..20usize).prop_map(Op::Release),
         (0..20usize, 0..3usize).prop_map(|(r, t)| Op::Move(r, t)),
         (0..3usize, 1..4u32).prop_map(|(t, n)| Op::MoreSeats(t, n)),
+        (0..6usize, 0..3usize, 0..3usize).prop_map(|(g, a, b)| Op::WaitDates(
+            g,
+            a.min(b),
+            a.max(b)
+        )),
     ]
 }
 
@@ -260,8 +266,36 @@ proptest! {
                         regs.push(r.id);
                     }
                 }
-                Op::Cancel(i) => if let Some(&r) = regs.get(i) { let _ = cancel(&mut c, &stamp(), r, "test"); },
-                Op::Release(i) => if let Some(&r) = regs.get(i) { let _ = release_seats(&mut c, &stamp(), r, 1, "test"); },
+                Op::Cancel(i) | Op::Release(i) => if let Some(&r) = regs.get(i) {
+                    // The waiting list before, to check that freed seats go in its order.
+                    let tour = get(&c, r).unwrap().tour;
+                    let before: Vec<Registration> = of_tour(&c, tour).unwrap().into_iter()
+                        .filter(|x| x.state == State::Waitlisted && x.id != r).collect();
+                    let out = if matches!(o, Op::Cancel(_)) {
+                        cancel(&mut c, &stamp(), r, "test")
+                    } else {
+                        release_seats(&mut c, &stamp(), r, 1, "test")
+                    };
+                    if let Ok(out) = out {
+                        let promoted_seats: u32 = out.promoted.iter().map(|p| get(&c, *p).unwrap().seats).sum();
+                        let mut free = capacity(&c, tour).unwrap() - taken(&c, tour).unwrap() + promoted_seats;
+                        let mut expected = Vec::new();
+                        for w in &before {
+                            if w.seats <= free { free -= w.seats; expected.push(w.id); }
+                        }
+                        let here: Vec<RegistrationId> = out.promoted.iter().copied().filter(|p| before.iter().any(|w| w.id == *p)).collect();
+                        if here.len() == out.promoted.len() {
+                            prop_assert_eq!(here, expected, "promoted in waiting-list order");
+                        }
+                    }
+                },
+                Op::WaitDates(g, a, b) => {
+                    let from = tour::get(&c, tours[a]).unwrap().date;
+                    let to = tour::get(&c, tours[b]).unwrap().date;
+                    if let Ok(waits::WaitOutcome::Placed(r)) = waits::wait_for_dates(&mut c, &stamp(), groups[g], from, to, "") {
+                        regs.push(r.id);
+                    }
+                }
                 Op::Move(i, t) => if let Some(&r) = regs.get(i) {
                     if let Ok(out) = move_to(&mut c, &stamp(), r, tours[t], "test") { regs.push(out.registration.id); }
                 },
@@ -282,6 +316,13 @@ proptest! {
                     }
                     let size = sizes[groups.iter().position(|g| *g == r.group).unwrap()] as u32;
                     prop_assert!(r.seats <= size, "never more seats than members");
+                }
+                let date = tour::get(&c, t).unwrap().date;
+                for w in waits::covering(&c, date).unwrap() {
+                    let on_it: bool = c.query_row(
+                        "SELECT count(*) > 0 FROM registrations WHERE group_id = ?1 AND tour_id = ?2 AND state IN ('confirmed','waitlisted')",
+                        rusqlite::params![w.group, t], |r| r.get(0)).unwrap();
+                    prop_assert!(on_it || w.seats > free, "a group waiting for dates fits in {} free seats of tour {}", free, t);
                 }
             }
             // A group is never active on two tours through a move, nor twice on one tour.
@@ -391,4 +432,192 @@ fn members_failing_a_stop_rule_need_a_recorded_reason() {
         r.override_reason,
         "با همراه و رضایت‌نامه؛ صندلی چرخ‌دار در محل"
     );
+}
+
+#[test]
+fn a_group_waiting_for_any_tour_on_some_dates_is_placed_where_seats_free_in_first_come_order() {
+    let mut c = store::open_in_memory().unwrap();
+    let tours = setup(&mut c, 3, 6);
+    let dates: Vec<NaiveDate> = tours
+        .iter()
+        .map(|t| tour::get(&c, *t).unwrap().date)
+        .collect();
+    let big = add_group(&mut c, "بزرگ", 6);
+    let big2 = add_group(&mut c, "بزرگ دو", 6);
+    let r0 = register(&mut c, &stamp(), big, tours[0], "").unwrap();
+    let r1 = register(&mut c, &stamp(), big2, tours[1], "").unwrap();
+    // A family of 3 asks for any tour on the first two days: both are full.
+    let fam = add_group(&mut c, "خانواده", 3);
+    let w = match waits::wait_for_dates(&mut c, &stamp(), fam, dates[0], dates[1], "").unwrap() {
+        waits::WaitOutcome::Waiting(w) => w,
+        other => panic!("both tours are full: {other:?}"),
+    };
+    assert!(
+        waits::wait_for_dates(&mut c, &stamp(), fam, dates[0], dates[1], "").is_err(),
+        "one wait at a time"
+    );
+    // Later, another group of 3 waits on the second tour itself.
+    let late = add_group(&mut c, "دیرتر", 3);
+    let rl = register(&mut c, &stamp(), late, tours[1], "").unwrap();
+    assert_eq!(rl.state, State::Waitlisted);
+    // The second tour frees up: the family came first, so it takes seats first.
+    let out = cancel(&mut c, &stamp(), r1.id, "").unwrap();
+    assert_eq!(
+        out.promoted.len(),
+        2,
+        "6 seats: the family and then the later group"
+    );
+    let placed = waits::get_wait(&c, w.id).unwrap();
+    assert_eq!(placed.state, waits::WaitState::Placed);
+    let reg = get(&c, placed.registration.unwrap()).unwrap();
+    assert_eq!(
+        (reg.tour, reg.state, reg.seats),
+        (tours[1], State::Confirmed, 3)
+    );
+    assert_eq!(
+        out.promoted[0], reg.id,
+        "first come first served across both lists"
+    );
+    // A range with room places at once; a range without open tours waits and can be cancelled.
+    let other = add_group(&mut c, "دیگر", 2);
+    match waits::wait_for_dates(&mut c, &stamp(), other, dates[0], dates[2], "").unwrap() {
+        waits::WaitOutcome::Placed(r) => {
+            assert_eq!(r.tour, tours[2], "the first tour in the range with room")
+        }
+        other => panic!("tour 3 has room: {other:?}"),
+    }
+    let solo = add_group(&mut c, "تنها", 1);
+    let w = match waits::wait_for_dates(&mut c, &stamp(), solo, dates[0], dates[0], "").unwrap() {
+        waits::WaitOutcome::Waiting(w) => w,
+        other => panic!("tour 1 is full: {other:?}"),
+    };
+    waits::cancel_wait(&mut c, &stamp(), w.id, "دیگر نمی‌آیند").unwrap();
+    cancel(&mut c, &stamp(), r0.id, "").unwrap();
+    assert_eq!(
+        waits::get_wait(&c, w.id).unwrap().state,
+        waits::WaitState::Cancelled,
+        "a cancelled wait is not placed"
+    );
+    assert!(
+        waits::wait_for_dates(&mut c, &stamp(), solo, dates[1], dates[0], "").is_err(),
+        "range backwards"
+    );
+}
+
+#[test]
+fn a_group_growing_on_a_full_tour_is_refused_and_shrinking_frees_seats() {
+    let mut c = store::open_in_memory().unwrap();
+    let tour = setup(&mut c, 1, 6)[0];
+    let a = add_group(&mut c, "الف", 4);
+    let b = add_group(&mut c, "ب", 3);
+    let ra = register(&mut c, &stamp(), a, tour, "").unwrap();
+    let rb = register(&mut c, &stamp(), b, tour, "").unwrap();
+    assert_eq!(rb.state, State::Waitlisted);
+    let mut input = group_input(&c, a);
+    input.members.push(MemberInput {
+        full_name: "تازه".into(),
+        ..MemberInput::default()
+    });
+    input.members.push(MemberInput {
+        full_name: "تازه دو".into(),
+        ..MemberInput::default()
+    });
+    input.members.push(MemberInput {
+        full_name: "تازه سه".into(),
+        ..MemberInput::default()
+    });
+    let e = group::update(&mut c, &stamp(), a, &input).unwrap_err();
+    assert!(e.to_string().contains("2 free seats"), "{e}");
+    assert_eq!(
+        group::get(&c, a).unwrap().members.len(),
+        4,
+        "nothing half-written"
+    );
+    // One member drops out: 3 seats free, the waiting group of 3 is confirmed.
+    let mut input = group_input(&c, a);
+    let kept: Vec<crate::ids::MemberId> = group::get(&c, a)
+        .unwrap()
+        .members
+        .iter()
+        .map(|m| m.id)
+        .take(3)
+        .collect();
+    input.members.truncate(3);
+    group::update(&mut c, &stamp(), a, &input).unwrap();
+    assert_eq!(get(&c, ra.id).unwrap().seats, 3);
+    assert_eq!(get(&c, rb.id).unwrap().state, State::Confirmed);
+    let now: Vec<crate::ids::MemberId> = group::get(&c, a)
+        .unwrap()
+        .members
+        .iter()
+        .map(|m| m.id)
+        .collect();
+    assert_eq!(now, kept, "members keep their ids through an edit");
+}
+
+fn group_input(c: &Connection, g: GroupId) -> GroupInput {
+    let g = group::get(c, g).unwrap();
+    GroupInput {
+        name: g.name,
+        kind: g.kind,
+        channel: g.channel,
+        preferred_from: g.preferred_from,
+        preferred_to: g.preferred_to,
+        preferred_sites: g.preferred_sites,
+        notes: g.notes,
+        members: g
+            .members
+            .into_iter()
+            .map(|m| MemberInput {
+                id: Some(m.id),
+                full_name: m.full_name,
+                national_id: m.national_id.unwrap_or_default(),
+                mobile: m.mobile.unwrap_or_default(),
+                birth_year: m.birth_year,
+                step_free: m.step_free,
+                ppe_sizes: m.ppe_sizes,
+                is_leader: m.is_leader,
+                duplicate_reason: m.duplicate_reason,
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn registration_codes_check_and_refuse_mistyped_or_forged_codes() {
+    let mut c = store::open_in_memory().unwrap();
+    let tour = setup(&mut c, 1, 10)[0];
+    let g = add_group(&mut c, "کد", 2);
+    let r = register(&mut c, &stamp(), g, tour, "").unwrap();
+    let text = code::code(&c, r.id).unwrap();
+    assert!(text.starts_with(&format!("GRD-{}-", r.id)), "{text}");
+    assert_eq!(code::verify(&c, &text).unwrap(), r.id);
+    // As typed: lower case, Persian digits, spaces.
+    let typed = crate::persian::digits::to_persian(&text.to_lowercase()).replace('-', " - ");
+    assert_eq!(code::verify(&c, &typed).unwrap(), r.id, "{typed}");
+    // One character mistyped in the check, or in the id.
+    let mut chars: Vec<char> = text.chars().collect();
+    let last = chars.len() - 1;
+    chars[last] = if chars[last] == 'A' { 'B' } else { 'A' };
+    let e = code::verify(&c, &chars.into_iter().collect::<String>()).unwrap_err();
+    assert_eq!(e.code(), crate::ErrorCode::InvalidInput);
+    let check = text.rsplit('-').next().unwrap();
+    assert!(code::verify(&c, &format!("GRD-{}-{check}", r.id.get() + 1)).is_err());
+    // Made with another database's key: forged here.
+    let other = store::open_in_memory().unwrap();
+    let mut o = other;
+    let t2 = setup(&mut o, 1, 10)[0];
+    let g2 = add_group(&mut o, "دیگری", 1);
+    let r2 = register(&mut o, &stamp(), g2, t2, "").unwrap();
+    let forged = code::code(&o, r2.id).unwrap();
+    assert!(
+        code::verify(
+            &c,
+            &format!("GRD-{}-{}", r.id, forged.rsplit('-').next().unwrap())
+        )
+        .is_err(),
+        "a check made with another key"
+    );
+    assert!(code::verify(&c, "سلام").is_err());
+    assert!(code::verify(&c, "").is_err());
 }

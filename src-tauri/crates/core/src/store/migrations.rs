@@ -13,6 +13,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_itineraries.sql"),
     include_str!("migrations/0005_groups.sql"),
     include_str!("migrations/0006_registrations.sql"),
+    include_str!("migrations/0007_codes_date_waits.sql"),
 ];
 
 /// The schema version this code writes.

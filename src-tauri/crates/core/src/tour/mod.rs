@@ -112,6 +112,10 @@ pub fn set_status(conn: &mut Connection, stamp: &Stamp, id: TourId, status: Stat
             Some(&id.to_string()),
             &format!("{} → {}", tour.status.as_str(), status.as_str()),
         )?;
+        if status == Status::Open {
+            // Groups waiting on it, or for any tour on its date, may now be placed.
+            crate::registration::promote(tx, stamp, id)?;
+        }
         Ok(())
     })
 }
