@@ -69,6 +69,23 @@ pub fn register<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::tours::travel_model_get,
         commands::tours::travel_model_save,
         commands::tours::travel_override_set,
+        commands::groups::groups_list,
+        commands::groups::group_get,
+        commands::groups::group_check,
+        commands::groups::group_create,
+        commands::groups::group_update,
+        commands::groups::group_remove,
+        commands::groups::registration_preview,
+        commands::groups::registration_register,
+        commands::groups::registration_cancel,
+        commands::groups::registration_release,
+        commands::groups::registration_move,
+        commands::groups::registration_reorder,
+        commands::groups::registration_events,
+        commands::groups::tour_roster,
+        commands::groups::date_wait_create,
+        commands::groups::date_wait_cancel,
+        commands::groups::date_waits_list,
     ])
 }
 

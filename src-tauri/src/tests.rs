@@ -356,3 +356,141 @@ fn the_capability_grants_exactly_the_registered_commands() {
         .collect();
     assert_eq!(granted, registered);
 }
+
+fn member_json(name: &str, nid: &str, mobile: &str, leader: bool) -> Value {
+    json!({"id": null, "fullName": name, "nationalId": nid, "mobile": mobile, "birthYear": 1370,
+           "stepFree": false, "ppeSizes": "", "isLeader": leader, "duplicateReason": ""})
+}
+
+#[test]
+fn a_group_is_checked_saved_registered_waitlisted_and_promoted_through_ipc() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = app_with(&dir.path().join("g.sqlite3"));
+    call(&w, "demo_install", json!({})).unwrap();
+    let tours = call(
+        &w,
+        "tours_list",
+        json!({"from": "2026-12-22", "to": "2027-01-10"}),
+    )
+    .unwrap();
+    let tour = tours
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["feasible"] == true)
+        .expect("a feasible demo tour")["tour"]["id"]
+        .as_i64()
+        .unwrap();
+    call(&w, "tour_set_status", json!({"id": tour, "status": "open"})).unwrap();
+    let mut input = json!({"name": "محله‌ی جلفا", "kind": "neighbourhood", "channel": "phone",
+        "preferredFrom": null, "preferredTo": null, "preferredSites": [], "notes": "",
+        "members": [member_json("علی کاظمی", "0684159415", "۰۹۱۳۱۲۳۴۵۶۷", true),
+                    member_json("مریم کاظمی", "84575948", "", false)]});
+    let check = call(&w, "group_check", json!({"input": input, "editing": null})).unwrap();
+    assert_eq!(check["canSave"], false);
+    assert_eq!(check["problems"][0]["row"], 0);
+    assert_eq!(check["problems"][0]["field"], "nationalId");
+    let refused =
+        call(&w, "group_create", json!({"input": input})).expect_err("invalid national ID");
+    assert_eq!(refused["code"], "invalid_input");
+    input["members"][0]["nationalId"] = json!("0499370899");
+    let saved = call(&w, "group_create", json!({"input": input})).unwrap();
+    let group = saved["group"]["id"].as_i64().unwrap();
+    assert_eq!(saved["group"]["members"][0]["mobile"], "09131234567");
+    let found = call(&w, "groups_list", json!({"filter": {"text": "۰۹۱۳۱۲", "tour": null, "state": null, "kind": null, "channel": null, "limit": null}})).unwrap();
+    assert_eq!(found[0]["id"], group);
+    assert_eq!(found[0]["matchedMember"], "علی کاظمی");
+    let preview = call(
+        &w,
+        "registration_preview",
+        json!({"group": group, "tour": tour}),
+    )
+    .unwrap();
+    assert_eq!(preview["groupSize"], 2);
+    assert_eq!(preview["open"], true);
+    let free = preview["seats"]["free"].as_u64().unwrap();
+    assert!(free >= 2);
+    let out = call(
+        &w,
+        "registration_register",
+        json!({"group": group, "tour": tour, "reason": ""}),
+    )
+    .unwrap();
+    assert_eq!(out["registration"]["state"], "confirmed");
+    let reg = out["registration"]["id"].as_i64().unwrap();
+    assert!(out["registration"]["code"]
+        .as_str()
+        .unwrap()
+        .starts_with(&format!("GRD-{reg}-")));
+    // Fill the tour with one big group, then a third waits and is promoted on a cancel.
+    let big: Vec<Value> = (0..free - 2)
+        .map(|i| {
+            member_json(
+                &format!("عضو {i}"),
+                "",
+                if i == 0 { "09121112233" } else { "" },
+                i == 0,
+            )
+        })
+        .collect();
+    let mut big_input = input.clone();
+    big_input["name"] = json!("دبیرستان سعدی");
+    big_input["members"] = json!(big);
+    let big_id = call(&w, "group_create", json!({"input": big_input})).unwrap()["group"]["id"]
+        .as_i64()
+        .unwrap();
+    let out = call(
+        &w,
+        "registration_register",
+        json!({"group": big_id, "tour": tour, "reason": ""}),
+    )
+    .unwrap();
+    assert_eq!(out["registration"]["state"], "confirmed");
+    let mut third = input.clone();
+    third["name"] = json!("خانواده‌ی رضایی");
+    third["members"] = json!([member_json("زهرا رضایی", "", "09351234567", true)]);
+    let third_id = call(&w, "group_create", json!({"input": third})).unwrap()["group"]["id"]
+        .as_i64()
+        .unwrap();
+    let preview = call(
+        &w,
+        "registration_preview",
+        json!({"group": third_id, "tour": tour}),
+    )
+    .unwrap();
+    assert_eq!(
+        (preview["fits"].clone(), preview["waitingPosition"].clone()),
+        (json!(false), json!(1))
+    );
+    let waiting = call(
+        &w,
+        "registration_register",
+        json!({"group": third_id, "tour": tour, "reason": ""}),
+    )
+    .unwrap();
+    assert_eq!(waiting["registration"]["state"], "waitlisted");
+    let roster = call(&w, "tour_roster", json!({"tour": tour})).unwrap();
+    assert_eq!(roster["seats"]["free"], 0);
+    assert_eq!(roster["lines"][2]["position"], 1);
+    let out = call(
+        &w,
+        "registration_cancel",
+        json!({"id": reg, "reason": "بیماری"}),
+    )
+    .unwrap();
+    assert_eq!(out["registration"]["state"], "cancelled");
+    assert_eq!(out["promoted"][0]["groupName"], "خانواده‌ی رضایی");
+    let history = call(&w, "registration_events", json!({"id": reg})).unwrap();
+    assert_eq!(
+        history.as_array().unwrap().last().unwrap()["reason"],
+        "بیماری"
+    );
+    let detail = call(&w, "group_get", json!({"id": third_id})).unwrap();
+    assert_eq!(
+        detail["registrations"][0]["registration"]["state"],
+        "confirmed"
+    );
+    let removed =
+        call(&w, "group_remove", json!({"id": third_id})).expect_err("it has a registration");
+    assert_eq!(removed["code"], "conflict");
+}

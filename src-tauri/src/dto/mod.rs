@@ -10,6 +10,7 @@ use ts_rs::TS;
 use gardesh_core::persian::calendar::Style;
 use gardesh_core::{persian, settings, store};
 
+pub mod groups;
 pub mod programme;
 pub mod sites;
 pub mod tours;
@@ -346,6 +347,35 @@ pub mod bindings {
             one::<tours::RouteTemplate>(&cfg)?,
             one::<tours::TemplateApplied>(&cfg)?,
             one::<tours::TravelModel>(&cfg)?,
+            one::<groups::GroupKind>(&cfg)?,
+            one::<groups::GroupChannel>(&cfg)?,
+            one::<groups::RegistrationState>(&cfg)?,
+            one::<groups::WaitState>(&cfg)?,
+            one::<groups::MemberInput>(&cfg)?,
+            one::<groups::GroupInput>(&cfg)?,
+            one::<groups::Member>(&cfg)?,
+            one::<groups::Group>(&cfg)?,
+            one::<groups::RowProblem>(&cfg)?,
+            one::<groups::Duplicate>(&cfg)?,
+            one::<groups::GroupCheck>(&cfg)?,
+            one::<groups::GroupSaved>(&cfg)?,
+            one::<groups::GroupFilter>(&cfg)?,
+            one::<groups::LatestRegistration>(&cfg)?,
+            one::<groups::GroupRow>(&cfg)?,
+            one::<groups::Registration>(&cfg)?,
+            one::<groups::GroupRegistration>(&cfg)?,
+            one::<groups::DateWait>(&cfg)?,
+            one::<groups::GroupDetail>(&cfg)?,
+            one::<groups::TourSeats>(&cfg)?,
+            one::<groups::Ineligible>(&cfg)?,
+            one::<groups::RegistrationPreview>(&cfg)?,
+            one::<groups::RosterLine>(&cfg)?,
+            one::<groups::Roster>(&cfg)?,
+            one::<groups::Promoted>(&cfg)?,
+            one::<groups::RegistrationOutcome>(&cfg)?,
+            one::<groups::RegistrationEvent>(&cfg)?,
+            one::<groups::WaitOutcome>(&cfg)?,
+            one::<groups::DateWaitRow>(&cfg)?,
         ])
     }
 }

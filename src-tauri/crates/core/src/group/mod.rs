@@ -535,6 +535,37 @@ pub fn update(
     })
 }
 
+/// Remove a group entered by mistake. A group that was ever registered or waited for
+/// dates keeps its history and cannot be removed.
+pub fn remove(conn: &mut Connection, stamp: &Stamp, id: GroupId) -> Result<()> {
+    store::write(conn, |tx| {
+        let g = get(tx, id)?;
+        let used: bool = tx.query_row(
+            "SELECT (SELECT count(*) FROM registrations WHERE group_id = ?1)
+                  + (SELECT count(*) FROM date_waits WHERE group_id = ?1) > 0",
+            [id],
+            |r| r.get(0),
+        )?;
+        if used {
+            return Err(Error::conflict(
+                "این گروه ثبت‌نام دارد و تاریخچه‌اش می‌ماند؛ به جای حذف، ثبت‌نام را لغو کنید",
+                "the group has registrations and keeps its history; cancel the registration instead",
+            ));
+        }
+        tx.execute("DELETE FROM search_index WHERE group_id = ?1", [id])?;
+        tx.execute("DELETE FROM groups WHERE id = ?1", [id])?;
+        audit::record(
+            tx,
+            stamp,
+            "group.remove",
+            "group",
+            Some(&id.to_string()),
+            &format!("{} ({} members)", g.name, g.members.len()),
+        )?;
+        Ok(())
+    })
+}
+
 fn date(s: Option<String>) -> Option<NaiveDate> {
     s.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
 }
