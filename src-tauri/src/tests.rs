@@ -377,6 +377,7 @@ fn a_group_is_checked_saved_registered_waitlisted_and_promoted_through_ipc() {
         .as_array()
         .unwrap()
         .iter()
+        .rev()
         .find(|t| t["feasible"] == true)
         .expect("a feasible demo tour")["tour"]["id"]
         .as_i64()

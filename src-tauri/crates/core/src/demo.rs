@@ -273,6 +273,7 @@ pub fn install(conn: &mut Connection, stamp: &Stamp) -> Result<Installed> {
                 rusqlite::params![tour.id, guides[k]],
             )?;
         }
+        demo_groups(tx, stamp, p.id)?;
         let installed = Installed {
             sites: SITES.len(),
             holidays: hol.len(),
@@ -289,4 +290,178 @@ pub fn install(conn: &mut Connection, stamp: &Stamp) -> Result<Installed> {
         Ok(installed)
     })?;
     Ok(installed)
+}
+
+/// The demo's citizen groups: (name, kind, channel, members as (name, birth year)).
+const GROUPS: &[(
+    &str,
+    crate::group::Kind,
+    crate::group::Channel,
+    &[(&str, i32)],
+)] = {
+    use crate::group::{Channel as C, Kind as K};
+    &[
+        (
+            "دبیرستان دخترانه‌ی سعدی",
+            K::School,
+            C::Phone,
+            &[
+                ("مهری صالحی", 1358),
+                ("نازنین کریمی", 1388),
+                ("ریحانه موسوی", 1388),
+                ("فاطمه طاهری", 1388),
+                ("زینب قاسمی", 1389),
+                ("سارا امینی", 1388),
+                ("یاسمن رحیمی", 1389),
+                ("پریا زمانی", 1388),
+                ("هستی باقری", 1388),
+                ("الناز شریفی", 1389),
+                ("کیمیا مرادی", 1388),
+                ("مبینا توکلی", 1389),
+            ],
+        ),
+        (
+            "هیئت‌امنای مسجد محله‌ی جلفا",
+            K::Mosque,
+            C::Line137,
+            &[
+                ("حاج‌محمود یزدانی", 1335),
+                ("رضا نوروزی", 1350),
+                ("حسین جعفری", 1352),
+                ("علی اکبری", 1360),
+                ("مهدی کیانی", 1362),
+                ("ناصر فروغی", 1348),
+                ("حمید سلیمانی", 1355),
+                ("بهرام هاشمی", 1349),
+                ("جواد صادقی", 1365),
+                ("کاوه امینی", 1370),
+            ],
+        ),
+        (
+            "خانواده‌ی رضایی",
+            K::Family,
+            C::Phone,
+            &[
+                ("زهرا رضایی", 1365),
+                ("محمد رضایی", 1362),
+                ("آرش رضایی", 1390),
+                ("نگار رضایی", 1393),
+            ],
+        ),
+        (
+            "انجمن دوستداران میراث اصفهان",
+            K::Ngo,
+            C::AppList,
+            &[
+                ("شیرین نیک‌نام", 1355),
+                ("لیلا اصفهانی", 1360),
+                ("امیر حسینی", 1368),
+                ("مینا کاظمی", 1372),
+                ("پریسا محمدی", 1375),
+                ("نسرین احمدی", 1358),
+            ],
+        ),
+        (
+            "دانشجویان عمران دانشگاه اصفهان",
+            K::University,
+            C::Sms,
+            &[
+                ("امیرحسین قاسمی", 1381),
+                ("محمدرضا طاهری", 1382),
+                ("سینا باقری", 1381),
+                ("نیما زمانی", 1382),
+                ("علیرضا رحیمی", 1380),
+                ("پارسا مرادی", 1381),
+                ("کیان توکلی", 1382),
+                ("آرمان صالحی", 1381),
+            ],
+        ),
+    ]
+};
+
+/// A valid national ID made from a number (the check digit computed as the foundations define).
+fn demo_national_id(n: u32) -> String {
+    let body = format!("{:09}", 11_000_000 + n * 7_919);
+    let digits: Vec<u32> = body.chars().filter_map(|c| c.to_digit(10)).collect();
+    let r = digits
+        .iter()
+        .enumerate()
+        .map(|(i, d)| d * (10 - i as u32))
+        .sum::<u32>()
+        % 11;
+    format!("{body}{}", if r < 2 { r } else { 11 - r })
+}
+
+/// Open the feasible tours of the first two weeks and register the demo's groups: the first
+/// open tour keeps 3 seats free, the second is full with a group waiting.
+fn demo_groups(
+    tx: &rusqlite::Transaction<'_>,
+    stamp: &Stamp,
+    programme: crate::ids::ProgrammeId,
+) -> Result<()> {
+    use crate::group::{GroupInput, MemberInput};
+    let tours = crate::tour::of_programme(tx, programme)?;
+    let Some(first) = tours.first().map(|t| t.date) else {
+        return Ok(());
+    };
+    let mut open = Vec::new();
+    for t in &tours {
+        if (t.date - first).num_days() < 14
+            && crate::tour::itinerary::schedule(tx, t.id)?.is_feasible()
+        {
+            crate::tour::write_status(tx, t.id, crate::tour::Status::Open)?;
+            open.push(t.id);
+        }
+    }
+    if open.len() < 2 {
+        return Ok(());
+    }
+    let mut n = 0;
+    let mut ids = Vec::new();
+    for (name, kind, channel, members) in GROUPS {
+        let members = members
+            .iter()
+            .enumerate()
+            .map(|(i, (full_name, year))| {
+                n += 1;
+                MemberInput {
+                    full_name: (*full_name).into(),
+                    national_id: demo_national_id(n),
+                    mobile: if i == 0 {
+                        format!("0913{:07}", 2_000_000 + n * 37)
+                    } else {
+                        String::new()
+                    },
+                    birth_year: Some(*year),
+                    is_leader: i == 0,
+                    ..MemberInput::default()
+                }
+            })
+            .collect();
+        let input = GroupInput {
+            name: (*name).into(),
+            kind: *kind,
+            channel: *channel,
+            preferred_from: None,
+            preferred_to: None,
+            preferred_sites: vec![],
+            notes: String::new(),
+            members,
+        };
+        ids.push(crate::group::insert(tx, stamp, &input)?.0);
+    }
+    // 25 seats: 12 + 10 on the first tour leave 3, so the family of 4 waits there;
+    // 8 + 6 on the second.
+    for (g, t) in [(0, 0), (1, 0), (2, 0), (4, 1), (3, 1)] {
+        if crate::registration::register_in(tx, stamp, ids[g], open[t], "").is_err() {
+            crate::registration::register_in(
+                tx,
+                stamp,
+                ids[g],
+                open[t],
+                "گروه نمونه: پیش از تور با سرگروه هماهنگ شود",
+            )?;
+        }
+    }
+    Ok(())
 }

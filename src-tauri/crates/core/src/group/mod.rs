@@ -461,7 +461,16 @@ pub fn create(
     stamp: &Stamp,
     input: &GroupInput,
 ) -> Result<(GroupId, Check)> {
-    store::write(conn, |tx| {
+    store::write(conn, |tx| insert(tx, stamp, input))
+}
+
+/// `create` inside a transaction the caller holds.
+pub(crate) fn insert(
+    tx: &Connection,
+    stamp: &Stamp,
+    input: &GroupInput,
+) -> Result<(GroupId, Check)> {
+    {
         let c = check(tx, input, None)?;
         if !c.can_save(input) {
             return Err(refuse(&c, input));
@@ -491,7 +500,7 @@ pub fn create(
             &format!("{} ({} members)", input.name.trim(), input.members.len()),
         )?;
         Ok((id, c))
-    })
+    }
 }
 
 /// Replace a group's details and members, checked first; all or nothing.

@@ -304,9 +304,20 @@ fn the_groups_list_searches_and_filters_by_kind_channel_and_registration() {
 #[test]
 fn a_group_is_removed_only_while_it_has_no_history() {
     let mut c = store::open_in_memory().unwrap();
-    let (id, _) = create(&mut c, &stamp(), &group("اشتباه", vec![member("علی", "", "09131234567", true)])).unwrap();
+    let (id, _) = create(
+        &mut c,
+        &stamp(),
+        &group("اشتباه", vec![member("علی", "", "09131234567", true)]),
+    )
+    .unwrap();
     remove(&mut c, &stamp(), id).unwrap();
     assert!(get(&c, id).is_err());
-    assert!(search(&c, "اشتباه", 10).unwrap().is_empty(), "gone from search too");
-    assert!(remove(&mut c, &stamp(), id).is_err(), "not found the second time");
+    assert!(
+        search(&c, "اشتباه", 10).unwrap().is_empty(),
+        "gone from search too"
+    );
+    assert!(
+        remove(&mut c, &stamp(), id).is_err(),
+        "not found the second time"
+    );
 }

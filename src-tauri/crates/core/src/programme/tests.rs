@@ -326,6 +326,17 @@ fn the_demo_programme_is_complete_and_only_for_an_empty_database() {
     assert!(!crate::site::closures_between(&c, p.input.starts, p.ends())
         .unwrap()
         .is_empty());
+    // Groups on the first open tours: 3 seats left on the first, the family waiting there.
+    let open: Vec<_> = crate::tour::of_programme(&c, p.id)
+        .unwrap()
+        .into_iter()
+        .filter(|t| t.status == crate::tour::Status::Open)
+        .collect();
+    assert!(open.len() >= 10, "{} open tours", open.len());
+    let seats = crate::registration::roster::seats(&c, open[0].id).unwrap();
+    assert_eq!((seats.free, seats.waiting_groups), (3, 1), "{seats:?}");
+    let groups = crate::group::list::list(&c, &crate::group::list::Filter::default()).unwrap();
+    assert_eq!(groups.len(), 5);
     assert!(matches!(
         crate::demo::install(&mut c, &stamp()),
         Err(Error::Conflict { .. })

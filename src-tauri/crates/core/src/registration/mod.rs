@@ -474,6 +474,19 @@ pub fn register(
     override_reason: &str,
 ) -> Result<Registration> {
     store::write(conn, |tx| {
+        register_in(tx, stamp, group, tour, override_reason)
+    })
+}
+
+/// `register` inside a transaction the caller holds.
+pub(crate) fn register_in(
+    tx: &Transaction<'_>,
+    stamp: &Stamp,
+    group: GroupId,
+    tour: TourId,
+    override_reason: &str,
+) -> Result<Registration> {
+    {
         let seats = group_size(tx, group)?;
         if seats == 0 {
             return Err(Error::invalid(
@@ -518,7 +531,7 @@ pub fn register(
             )?;
         }
         get(tx, r.id)
-    })
+    }
 }
 
 /// Cancel a registration; freed seats go to the waiting list.
