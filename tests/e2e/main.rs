@@ -239,7 +239,7 @@ async fn a_five_stop_tour_is_fixed_by_optimising_and_opened() {
 
     s.click("nav-tours").await;
     s.click("tours-whole-programme").await;
-    let row = s.wait_css("[data-testid=tour-row][data-tour-id='1']").await;
+    let row = s.wait_css("[data-testid=tour-row][data-tour-id='41']").await;
     row.scroll_into_view().await.ok();
     row.click().await.unwrap();
     s.testid("tour-editor").await;
@@ -305,11 +305,11 @@ async fn a_five_stop_tour_is_fixed_by_optimising_and_opened() {
 
     let conn = rusqlite::Connection::open(home.db_path()).unwrap();
     let status: String = conn
-        .query_row("SELECT status FROM tours WHERE id = 1", [], |r| r.get(0))
+        .query_row("SELECT status FROM tours WHERE id = 41", [], |r| r.get(0))
         .unwrap();
     assert_eq!(status, "open");
     let stops: i64 = conn
-        .query_row("SELECT count(*) FROM stops WHERE tour_id = 1", [], |r| {
+        .query_row("SELECT count(*) FROM stops WHERE tour_id = 41", [], |r| {
             r.get(0)
         })
         .unwrap();
