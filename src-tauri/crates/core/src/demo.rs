@@ -293,12 +293,14 @@ pub fn install(conn: &mut Connection, stamp: &Stamp) -> Result<Installed> {
 }
 
 /// The demo's citizen groups: (name, kind, channel, members as (name, birth year)).
-const GROUPS: &[(
-    &str,
+type DemoGroup = (
+    &'static str,
     crate::group::Kind,
     crate::group::Channel,
-    &[(&str, i32)],
-)] = {
+    &'static [(&'static str, i32)],
+);
+
+const GROUPS: &[DemoGroup] = {
     use crate::group::{Channel as C, Kind as K};
     &[
         (

@@ -59,6 +59,8 @@ typed_id!(
     RegistrationId,
     /// A group waiting for any tour between two dates.
     DateWaitId,
+    /// What a citizen raised on a tour.
+    RequestId,
 );
 
 #[cfg(test)]

@@ -4,7 +4,9 @@
 //! functions. Modules own one noun each; see ARCHITECTURE.md for the code map.
 
 pub mod audit;
+pub mod checkin;
 pub mod clock;
+pub mod dashboard;
 pub mod demo;
 pub mod error;
 pub mod group;
@@ -12,6 +14,7 @@ pub mod ids;
 pub mod persian;
 pub mod programme;
 pub mod registration;
+pub mod request;
 pub mod settings;
 pub mod site;
 pub mod store;

@@ -544,6 +544,56 @@ pub fn update(
     })
 }
 
+/// The input that would save a group as it is now (every member keeping its id).
+pub fn as_input(g: &Group) -> GroupInput {
+    GroupInput {
+        name: g.name.clone(),
+        kind: g.kind,
+        channel: g.channel,
+        preferred_from: g.preferred_from,
+        preferred_to: g.preferred_to,
+        preferred_sites: g.preferred_sites.clone(),
+        notes: g.notes.clone(),
+        members: g
+            .members
+            .iter()
+            .map(|m| MemberInput {
+                id: Some(m.id),
+                full_name: m.full_name.clone(),
+                national_id: m.national_id.clone().unwrap_or_default(),
+                mobile: m.mobile.clone().unwrap_or_default(),
+                birth_year: m.birth_year,
+                step_free: m.step_free,
+                ppe_sizes: m.ppe_sizes.clone(),
+                is_leader: m.is_leader,
+                duplicate_reason: m.duplicate_reason.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// Add one member to a group inside a transaction the caller holds, checked like any
+/// edit of the group; the caller adjusts registrations. Returns the new member's id.
+pub(crate) fn add_member(tx: &Connection, id: GroupId, member: MemberInput) -> Result<MemberId> {
+    let g = get(tx, id)?;
+    let mut input = as_input(&g);
+    input.members.push(MemberInput {
+        id: None,
+        is_leader: false,
+        ..member
+    });
+    let c = check(tx, &input, Some(id))?;
+    if !c.can_save(&input) {
+        return Err(refuse(&c, &input));
+    }
+    write_members(tx, id, &input)?;
+    Ok(tx.query_row(
+        "SELECT id FROM members WHERE group_id = ?1 ORDER BY position DESC LIMIT 1",
+        [id],
+        |r| r.get(0),
+    )?)
+}
+
 /// Remove a group entered by mistake. A group that was ever registered or waited for
 /// dates keeps its history and cannot be removed.
 pub fn remove(conn: &mut Connection, stamp: &Stamp, id: GroupId) -> Result<()> {

@@ -135,6 +135,30 @@ fn event(
     Ok(())
 }
 
+/// Change a registration's state with its event (for check-in).
+pub(crate) fn set_state_in(
+    tx: &Transaction<'_>,
+    stamp: &Stamp,
+    r: &Registration,
+    to: State,
+    reason: &str,
+) -> Result<()> {
+    set_state(tx, stamp, r, to, reason)
+}
+
+/// Record an event of a registration (for check-in).
+pub(crate) fn event_in(
+    tx: &Transaction<'_>,
+    stamp: &Stamp,
+    id: RegistrationId,
+    from: Option<State>,
+    to: State,
+    seats: u32,
+    reason: &str,
+) -> Result<()> {
+    event(tx, stamp, id, from, to, seats, reason)
+}
+
 fn set_state(
     tx: &Transaction<'_>,
     stamp: &Stamp,

@@ -14,6 +14,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_groups.sql"),
     include_str!("migrations/0006_registrations.sql"),
     include_str!("migrations/0007_codes_date_waits.sql"),
+    include_str!("migrations/0008_checkin_requests.sql"),
 ];
 
 /// The schema version this code writes.
