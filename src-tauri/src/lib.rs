@@ -86,6 +86,22 @@ pub fn register<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::groups::date_wait_create,
         commands::groups::date_wait_cancel,
         commands::groups::date_waits_list,
+        commands::day::checkin_sheet,
+        commands::day::checkin_code,
+        commands::day::checkin_mark,
+        commands::day::checkin_undo,
+        commands::day::checkin_walk_in,
+        commands::day::checkin_close_departure,
+        commands::day::requests_list,
+        commands::day::request_get,
+        commands::day::request_create,
+        commands::day::request_update,
+        commands::day::request_refer,
+        commands::day::request_answer,
+        commands::day::request_report,
+        commands::day::request_departments,
+        commands::day::dashboard_figures,
+        commands::day::reports_get,
     ])
 }
 
@@ -93,7 +109,15 @@ pub fn run() {
     let started = Instant::now();
     let app =
         register(tauri::Builder::default().plugin(tauri_plugin_dialog::init())).setup(move |app| {
-            let state = AppState::open_default(Box::new(SystemClock), started);
+            // GARDESH_TODAY=YYYY-MM-DD rehearses another day (e.g. a tour day's check-in).
+            let clock: Box<dyn gardesh_core::clock::Clock> =
+                match std::env::var("GARDESH_TODAY").ok().and_then(|d| {
+                    gardesh_core::persian::calendar::parse_iso_date("GARDESH_TODAY", &d).ok()
+                }) {
+                    Some(day) => Box::new(gardesh_core::clock::ShiftedClock::to_day(day)),
+                    None => Box::new(SystemClock),
+                };
+            let state = AppState::open_default(clock, started);
             if let Some(refusal) = state.refusal() {
                 eprintln!("gardesh: {}", refusal.message);
             }

@@ -495,3 +495,76 @@ fn a_group_is_checked_saved_registered_waitlisted_and_promoted_through_ipc() {
         call(&w, "group_remove", json!({"id": third_id})).expect_err("it has a registration");
     assert_eq!(removed["code"], "conflict");
 }
+
+#[test]
+fn a_tour_day_checks_in_by_code_records_a_request_and_shows_on_the_dashboard() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = app_with(&dir.path().join("g.sqlite3"));
+    call(&w, "demo_install", json!({})).unwrap();
+    // The mock clock stands on 1 Dey 1405 (22 Dec 2026, 09:00): day 1 of the demo.
+    let f = call(&w, "dashboard_figures", json!({})).unwrap();
+    assert_eq!(f["programmeDay"], 1);
+    let tour = f["todayTours"][0]["tour"]["id"].as_i64().unwrap();
+    assert_eq!(f["todayTours"][0]["taken"], 22);
+    let sheet = call(&w, "checkin_sheet", json!({"tour": tour})).unwrap();
+    let code = sheet["groups"][0]["registration"]["code"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let bad = call(
+        &w,
+        "checkin_code",
+        json!({"tour": tour, "code": "GRD-1-AAAAAA"}),
+    )
+    .expect_err("a forged code");
+    assert_eq!(bad["code"], "invalid_input");
+    assert!(bad["messageFa"].as_str().unwrap().contains("کد"));
+    let done = call(
+        &w,
+        "checkin_code",
+        json!({"tour": tour, "code": format!("{code}\n")}),
+    )
+    .unwrap();
+    assert_eq!(done["already"], false);
+    assert_eq!(done["group"]["present"], 12);
+    let req = call(
+        &w,
+        "request_create",
+        json!({"input": {"tour": tour, "site": null, "district": 1, "category": "lighting",
+               "text": "روشنایی پیاده‌روی ایستگاه کم است", "raisedBy": "مریم", "contact": "09131234567",
+               "raisedOn": "۱۴۰۵-۱۰-۰۱"}}),
+    )
+    .unwrap();
+    assert_eq!(
+        req["dueOn"], "2027-03-21",
+        "1 Dey + 3 months = 1 Farvardin 1406"
+    );
+    assert_eq!(req["overdue"], false);
+    let f = call(&w, "dashboard_figures", json!({})).unwrap();
+    assert_eq!(f["visitors"], 12);
+    assert_eq!(f["todayTours"][0]["present"], 12);
+    assert_eq!(f["requests"]["open"], 1);
+    let listed = call(
+        &w,
+        "requests_list",
+        json!({"filter": {"text": "روشنايي", "status": null, "department": null,
+        "district": null, "site": null, "tour": null, "category": null, "overdueOnly": false}}),
+    )
+    .unwrap();
+    assert_eq!(
+        listed.as_array().unwrap().len(),
+        1,
+        "Arabic yeh finds Persian"
+    );
+    let id = req["id"].as_i64().unwrap();
+    call(
+        &w,
+        "request_refer",
+        json!({"id": id, "department": "معاونت خدمات شهری"}),
+    )
+    .unwrap();
+    let detail = call(&w, "request_get", json!({"id": id})).unwrap();
+    assert_eq!(detail["history"].as_array().unwrap().len(), 2);
+    let r = call(&w, "reports_get", json!({})).unwrap();
+    assert_eq!(r["visitorsPerDay"][0]["visitors"], 12);
+}

@@ -1,6 +1,7 @@
 //! Tauri commands: each takes its input, makes one core call off the UI thread, and maps
 //! the result or the typed error. No rule is decided here.
 
+pub mod day;
 pub mod groups;
 pub mod names;
 pub mod programme;

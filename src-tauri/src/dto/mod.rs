@@ -10,6 +10,7 @@ use ts_rs::TS;
 use gardesh_core::persian::calendar::Style;
 use gardesh_core::{persian, settings, store};
 
+pub mod day;
 pub mod groups;
 pub mod programme;
 pub mod sites;
@@ -376,6 +377,25 @@ pub mod bindings {
             one::<groups::RegistrationEvent>(&cfg)?,
             one::<groups::WaitOutcome>(&cfg)?,
             one::<groups::DateWaitRow>(&cfg)?,
+            one::<day::SheetMember>(&cfg)?,
+            one::<day::SheetGroup>(&cfg)?,
+            one::<day::CheckinSheet>(&cfg)?,
+            one::<day::CheckedIn>(&cfg)?,
+            one::<day::Departed>(&cfg)?,
+            one::<day::RequestCategory>(&cfg)?,
+            one::<day::RequestStatus>(&cfg)?,
+            one::<day::RequestInput>(&cfg)?,
+            one::<day::CitizenRequest>(&cfg)?,
+            one::<day::RequestFilter>(&cfg)?,
+            one::<day::HistoryEntry>(&cfg)?,
+            one::<day::RequestDetail>(&cfg)?,
+            one::<day::RequestCounts>(&cfg)?,
+            one::<day::TodayTour>(&cfg)?,
+            one::<day::DashboardFigures>(&cfg)?,
+            one::<day::DayCount>(&cfg)?,
+            one::<day::TourFill>(&cfg)?,
+            one::<day::SiteCount>(&cfg)?,
+            one::<day::Reports>(&cfg)?,
         ])
     }
 }

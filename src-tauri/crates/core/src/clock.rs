@@ -52,6 +52,24 @@ impl FixedClock {
     }
 }
 
+/// The real clock moved to another day (same time of day): for rehearsing a tour day,
+/// e.g. check-in, before it comes. The desktop app uses it when `GARDESH_TODAY` is set.
+#[derive(Debug, Clone, Copy)]
+pub struct ShiftedClock(pub chrono::Duration);
+
+impl ShiftedClock {
+    /// A clock whose Iran date is `day` now.
+    pub fn to_day(day: NaiveDate) -> Self {
+        ShiftedClock(day - SystemClock.today())
+    }
+}
+
+impl Clock for ShiftedClock {
+    fn now(&self) -> DateTime<Utc> {
+        Utc::now() + self.0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -376,6 +376,25 @@ pub fn parse_iso_date(field: &'static str, input: &str) -> Result<NaiveDate> {
     })
 }
 
+/// A date typed either way: a year before 1700 is Solar Hijri (`1405/10/01`, any digits,
+/// `/` or `-`), otherwise Gregorian `YYYY-MM-DD`.
+pub fn parse_any_date(field: &'static str, input: &str) -> Result<NaiveDate> {
+    let latin = super::digits::to_latin(input.trim());
+    let year: Option<i32> = latin
+        .split(['-', '/'])
+        .next()
+        .and_then(|y| y.trim().parse().ok());
+    match year {
+        Some(y) if y < 1700 => JalaliDate::parse(&latin)
+            .map(JalaliDate::to_gregorian)
+            .map_err(|e| match e {
+                Error::Invalid { why, .. } => Error::Invalid { field, why },
+                other => other,
+            }),
+        _ => parse_iso_date(field, input),
+    }
+}
+
 impl std::fmt::Display for JalaliDate {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.format(Style::Iso, false))

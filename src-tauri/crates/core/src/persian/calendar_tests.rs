@@ -187,3 +187,16 @@ proptest! {
         prop_assert!(to.day() == d || to.day() == days_in_month(to.year(), to.month()));
     }
 }
+
+#[test]
+fn dates_typed_in_either_calendar_are_read() {
+    let want = NaiveDate::from_ymd_opt(2026, 12, 22).unwrap();
+    assert_eq!(parse_any_date("d", "۱۴۰۵/۱۰/۰۱").unwrap(), want);
+    assert_eq!(parse_any_date("d", "1405-10-1").unwrap(), want);
+    assert_eq!(parse_any_date("d", "2026-12-22").unwrap(), want);
+    assert!(
+        parse_any_date("d", "1404-12-30").is_err(),
+        "1404 has no 30 Esfand"
+    );
+    assert!(parse_any_date("d", "فردا").is_err());
+}
