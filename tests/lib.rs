@@ -74,6 +74,11 @@ impl Default for DataHome {
 
 impl Session {
     pub async fn start(home: &DataHome) -> Session {
+        Self::start_with(home, &[]).await
+    }
+
+    /// Start the app with extra environment variables (e.g. `GARDESH_TODAY`).
+    pub async fn start_with(home: &DataHome, env: &[(&str, &str)]) -> Session {
         let app = app_path();
         assert!(
             app.is_file(),
@@ -92,6 +97,7 @@ impl Session {
             .env("XDG_DATA_HOME", home.path())
             .env("XDG_CONFIG_HOME", home.path().join("config"))
             .env("XDG_CACHE_HOME", home.path().join("cache"))
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()

@@ -188,8 +188,8 @@ describe("switching language", () => {
   });
 
   test("the keys pseudo-locale shows every string as its catalogue key", async (t) => {
-    const { page } = await openApp(t, "?locale=keys#/groups");
-    await page.getByTestId("page-groups").waitFor();
+    const { page } = await openApp(t, "?locale=keys#/checkin");
+    await page.getByTestId("page-checkin").waitFor();
     assert.equal((await page.getByTestId("nav-sites").innerText()).trim(), "⟦nav.sites⟧");
     const stray = await page.evaluate(() => document.body.innerText.replace(/⟦[^⟧]*⟧/g, "").replace(/\s+/g, ""));
     assert.equal(stray, "", "every visible string on an empty page comes from the catalogue");

@@ -21,7 +21,7 @@ export const VIEWPORT = { width: 1280, height: 800 };
 const DIST = path.join(OUT_DIR, `dist-mock-${process.pid}`);
 
 export const PAGES = ["dashboard", "sites", "programme", "tours", "groups", "checkin", "requests", "reports", "settings"];
-export const EMPTY_PAGES = PAGES.filter((p) => !["dashboard", "settings", "sites", "tours"].includes(p));
+export const EMPTY_PAGES = PAGES.filter((p) => !["dashboard", "settings", "sites", "tours", "groups"].includes(p));
 export const WEEKDAYS = ["saturday", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday"];
 
 let server;

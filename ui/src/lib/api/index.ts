@@ -104,6 +104,7 @@ export function uiReady(): Promise<number> {
   return call<number>("ui_ready");
 }
 
+export * from "./groups";
 export * from "./programme";
 export * from "./sites";
 export * from "./tours";

@@ -494,8 +494,8 @@ interface SeedTour {
 }
 
 /**
- * The mock's week (today is Sunday 8 Azar 1405 = 2026-11-29) and one day of
- * the next, over the mock sites: 1 Zeynabieh (09–12 and 14–16, closed
+ * The mock's week (today is Sunday 8 Azar 1405 = 2026-11-29), one day of
+ * the next and an open tour the week after (23 Azar), over the mock sites: 1 Zeynabieh (09–12 and 14–16, closed
  * 5–7 Dec), 2 the 4th ring road (08:30–13:00), 3 Atiq Square (archived).
  */
 const SEED_TOURS: readonly SeedTour[] = [
@@ -508,6 +508,8 @@ const SEED_TOURS: readonly SeedTour[] = [
   { date: "2026-12-02", departure: "09:00", status: "draft", stops: [3] },
   { date: "2026-12-03", departure: "08:00", status: "cancelled", stops: [2] },
   { date: "2026-12-05", departure: "08:00", status: "draft", stops: [2, 1] },
+  // Two weeks on, open for registration (the groups mock registers a group here).
+  { date: "2026-12-14", departure: "09:00", status: "open", stops: [2] },
 ];
 
 const SEED_VEHICLES: readonly Omit<Vehicle, "id">[] = [

@@ -141,10 +141,10 @@ describe("the mock backend", () => {
   });
 
   it("rejects an unknown command with an ApiError", async () => {
-    await expect(createMockBackend(memoryStore())("groups_list")).rejects.toStrictEqual({
+    await expect(createMockBackend(memoryStore())("checkin_scan")).rejects.toStrictEqual({
       code: "internal",
-      message: "unknown command groups_list",
-      messageFa: "فرمان \u2066groups_list\u2069 شناخته نیست",
+      message: "unknown command checkin_scan",
+      messageFa: "فرمان \u2066checkin_scan\u2069 شناخته نیست",
     });
   });
 

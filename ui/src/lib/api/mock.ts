@@ -10,8 +10,10 @@ import type { ApiError } from "./bindings/ApiError";
 import type { AppStatus } from "./bindings/AppStatus";
 import type { Settings } from "./bindings/Settings";
 import type { Today } from "./bindings/Today";
+import type { TourDetail } from "./bindings/TourDetail";
 import type { TourSummary } from "./bindings/TourSummary";
 import { isErrorCode } from "./errors";
+import { createGroupsBackend, isGroupCommand } from "./mock-groups";
 import { createProgrammeMock } from "./mock-programme";
 import { createSitesBackend, isSiteCommand } from "./mock-sites";
 import { createToursBackend, isTourCommand } from "./mock-tours";
@@ -170,6 +172,25 @@ export function createMockBackend(store: KeyValueStore) {
   });
   const sites = createSitesBackend();
   const tours = createToursBackend(sites, programme);
+  const groups = createGroupsBackend(
+    {
+      facts: (id) => {
+        let d: TourDetail;
+        try {
+          d = tours("tour_get", { id }) as TourDetail;
+        } catch {
+          return null;
+        }
+        const rules = d.stops.flatMap((s) => {
+          const found = sites.peek(s.site);
+          return found ? [{ name: found.site.input.nameFa, minAge: found.site.input.rules.minAge, stepFree: found.site.input.rules.stepFree }] : [];
+        });
+        return { tour: d.schedule.tour, capacity: d.schedule.capacity.seats, sites: rules };
+      },
+      between: (from, to) => (tours("tours_list", { from, to }) as TourSummary[]).map((s) => s.tour),
+    },
+    { actor: () => loadSettings().coordinatorName },
+  );
 
   return async function handle(command: string, args?: unknown): Promise<unknown> {
     const failure = injectedFailure(command);
@@ -177,6 +198,7 @@ export function createMockBackend(store: KeyValueStore) {
     if (programme.handles(command)) return programme.handle(command, args);
     if (isSiteCommand(command)) return sites(command, args);
     if (isTourCommand(command)) return tours(command, args);
+    if (isGroupCommand(command)) return groups(command, args);
     switch (command) {
       case "app_status":
         return appStatus();

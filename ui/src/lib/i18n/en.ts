@@ -1,5 +1,6 @@
 /** The English catalogue, typed against the Persian source catalogue. */
 import type { Catalogue } from "./fa";
+import { groupsEn } from "./groups.en";
 import { programmeEn } from "./programme.en";
 import { sitesEn } from "./sites.en";
 import { toursEn } from "./tours.en";
@@ -166,9 +167,6 @@ export const en: Catalogue = {
   "tours.emptyTitle": "No tours yet",
   "tours.emptyBody":
     "Each tour is a dated departure with a bus, a guide and an ordered itinerary of stops. Tours will be built here and their timing checked.",
-  "groups.emptyTitle": "No groups registered yet",
-  "groups.emptyBody":
-    "Citizen groups and their members — by phone, walk-in, the 137 line or lists from the municipality — will be registered here and placed on tours or on the waiting list.",
   "checkin.emptyTitle": "No tours to check in yet",
   "checkin.emptyBody": "On the day of a tour, people will be checked in here and no-shows marked.",
   "requests.emptyTitle": "No citizen requests yet",
@@ -180,4 +178,5 @@ export const en: Catalogue = {
   ...sitesEn,
   ...programmeEn,
   ...toursEn,
+  ...groupsEn,
 };

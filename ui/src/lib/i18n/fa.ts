@@ -6,6 +6,7 @@
  * Other catalogues are typed against this one, so a key added here and
  * missing elsewhere fails the type check.
  */
+import { groupsFa } from "./groups.fa";
 import { programmeFa } from "./programme.fa";
 import { sitesFa } from "./sites.fa";
 import { toursFa } from "./tours.fa";
@@ -172,9 +173,6 @@ export const fa = {
   "tours.emptyTitle": "هنوز توری ساخته نشده است",
   "tours.emptyBody":
     "هر تور یک حرکت در روزی معین است با اتوبوس، راهنما و فهرست مرتب توقف‌ها. تورها اینجا ساخته می‌شوند و زمان‌بندی‌شان بررسی می‌شود.",
-  "groups.emptyTitle": "هنوز گروهی ثبت‌نام نکرده است",
-  "groups.emptyBody":
-    "گروه‌های شهروندان و اعضایشان — از تلفن، مراجعهٔ حضوری، سامانهٔ ۱۳۷ یا فهرست‌های شهرداری — اینجا ثبت می‌شوند و روی تورها یا در فهرست انتظار قرار می‌گیرند.",
   "checkin.emptyTitle": "هنوز توری برای پذیرش نیست",
   "checkin.emptyBody": "در روز تور، حاضران اینجا پذیرش می‌شوند و غایبان علامت می‌خورند.",
   "requests.emptyTitle": "هنوز درخواستی ثبت نشده است",
@@ -186,6 +184,7 @@ export const fa = {
   ...sitesFa,
   ...programmeFa,
   ...toursFa,
+  ...groupsFa,
 } satisfies Record<string, string>;
 
 /** Every key of the catalogue. */
