@@ -102,6 +102,7 @@ pub fn register<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::day::request_departments,
         commands::day::dashboard_figures,
         commands::day::reports_get,
+        commands::day::file_save,
     ])
 }
 

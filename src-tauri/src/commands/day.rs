@@ -291,3 +291,56 @@ pub async fn reports_get<R: Runtime>(app: AppHandle<R>) -> Result<d::Reports, Ap
     })
     .await
 }
+
+/// Save bytes the UI made (a chart as PNG, a table as CSV) to the path the coordinator
+/// chose in the save dialog: the raw IPC body, with `x-path` (URI-encoded). Only `.png`
+/// and `.csv` files are written, through a temporary file renamed into place.
+#[tauri::command]
+pub async fn file_save<R: Runtime>(
+    app: AppHandle<R>,
+    request: tauri::ipc::Request<'_>,
+) -> Result<(), ApiError> {
+    use gardesh_core::Error;
+    let tauri::ipc::InvokeBody::Raw(bytes) = request.body() else {
+        return Err(api(Error::invalid(
+            "file",
+            "پرونده به شکل داده‌ی خام فرستاده نشد",
+            "the file was not sent as raw bytes",
+        )));
+    };
+    let path = super::sites::percent_decode(
+        request
+            .headers()
+            .get("x-path")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or(""),
+    );
+    let path = std::path::PathBuf::from(path);
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if !matches!(ext.as_deref(), Some("png" | "csv")) {
+        return Err(api(Error::invalid(
+            "path",
+            "فقط پرونده‌ی PNG یا CSV ذخیره می‌شود",
+            "only PNG or CSV files are saved here",
+        )));
+    }
+    let bytes = bytes.clone();
+    blocking(app, move |_| {
+        let tmp = path.with_extension("gardesh-partial");
+        let io = |source| {
+            api(Error::Io {
+                path: path.clone(),
+                source,
+            })
+        };
+        std::fs::write(&tmp, &bytes).map_err(io)?;
+        std::fs::rename(&tmp, &path).map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            io(e)
+        })
+    })
+    .await
+}

@@ -88,4 +88,5 @@ pub const COMMANDS: &[&str] = &[
     "request_departments",
     "dashboard_figures",
     "reports_get",
+    "file_save",
 ];

@@ -187,7 +187,7 @@ pub async fn photo_add<R: Runtime>(
 }
 
 /// `%D8%B9` → bytes → UTF-8 (lossy); anything malformed is kept as typed.
-fn percent_decode(s: &str) -> String {
+pub(crate) fn percent_decode(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
