@@ -103,6 +103,16 @@ pub fn register<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::day::dashboard_figures,
         commands::day::reports_get,
         commands::day::file_save,
+        commands::exchange::import_preview,
+        commands::exchange::import_apply,
+        commands::exchange::export_registrations,
+        commands::exchange::export_manifest,
+        commands::exchange::export_requests,
+        commands::exchange::export_calendar,
+        commands::exchange::backups_list,
+        commands::exchange::backup_now,
+        commands::exchange::backup_restore,
+        commands::exchange::backup_health,
     ])
 }
 
@@ -122,6 +132,9 @@ pub fn run() {
             if let Some(refusal) = state.refusal() {
                 eprintln!("gardesh: {}", refusal.message);
             }
+            if state.refusal().is_none() {
+                backups_in_background(state.path().to_path_buf());
+            }
             app.manage(state);
             Ok(())
         });
@@ -133,3 +146,16 @@ pub fn run() {
 
 #[cfg(test)]
 mod tests;
+
+/// A backup on start and then daily (`backup::daily` takes one when the newest is from an
+/// earlier day), on a connection of its own so start-up and commands never wait for it.
+fn backups_in_background(path: std::path::PathBuf) {
+    std::thread::spawn(move || loop {
+        if let Ok(conn) = gardesh_core::store::open(&path) {
+            if let Err(e) = gardesh_core::backup::daily(&conn, &path, chrono::Utc::now()) {
+                eprintln!("gardesh: backup failed: {e}");
+            }
+        }
+        std::thread::sleep(std::time::Duration::from_secs(3600));
+    });
+}

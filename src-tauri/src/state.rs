@@ -13,7 +13,8 @@ use gardesh_core::Error;
 use crate::dto::{ApiError, ErrorCode};
 
 pub struct AppState {
-    db: std::result::Result<Mutex<Connection>, ApiError>,
+    /// The connection, or why the database was refused; replaced after a restore.
+    db: Mutex<std::result::Result<Connection, ApiError>>,
     path: PathBuf,
     clock: Box<dyn Clock>,
     started: Instant,
@@ -25,7 +26,7 @@ impl AppState {
         match store::default_path() {
             Ok(path) => Self::open(&path, clock, started),
             Err(e) => AppState {
-                db: Err(ApiError::from(&e)),
+                db: Mutex::new(Err(ApiError::from(&e))),
                 path: PathBuf::new(),
                 clock,
                 started,
@@ -37,17 +38,18 @@ impl AppState {
     /// every command answers with, so the window opens and says why; the file is not touched.
     pub fn open(path: &Path, clock: Box<dyn Clock>, started: Instant) -> Self {
         AppState {
-            db: store::open(path)
-                .map(Mutex::new)
-                .map_err(|e| ApiError::from(&e)),
+            db: Mutex::new(store::open(path).map_err(|e| ApiError::from(&e))),
             path: path.to_path_buf(),
             clock,
             started,
         }
     }
 
-    pub fn refusal(&self) -> Option<&ApiError> {
-        self.db.as_ref().err()
+    pub fn refusal(&self) -> Option<ApiError> {
+        match self.db.lock() {
+            Ok(db) => db.as_ref().err().cloned(),
+            Err(_) => Some(poisoned()),
+        }
     }
 
     pub fn clock(&self) -> &dyn Clock {
@@ -67,14 +69,21 @@ impl AppState {
         &self,
         f: impl FnOnce(&mut Connection) -> Result<T, Error>,
     ) -> Result<T, ApiError> {
-        let db = self.db.as_ref().map_err(Clone::clone)?;
-        let mut conn = db.lock().map_err(|_| ApiError {
-            code: ErrorCode::Internal,
-            message: "the database lock was poisoned by an earlier failure; restart Gardesh".into(),
-            message_fa: "قفل پایگاه داده پس از خطایی پیشین از کار افتاد؛ گردش را دوباره باز کنید"
-                .into(),
-        })?;
-        f(&mut conn).map_err(|e| ApiError::from(&e))
+        let mut db = self.db.lock().map_err(|_| poisoned())?;
+        let conn = db.as_mut().map_err(|e| e.clone())?;
+        f(conn).map_err(|e| ApiError::from(&e))
+    }
+
+    /// Replace the database with a backup (a safety copy of the current file is made
+    /// first, see `backup::restore`): the connection is closed, the file restored, and a
+    /// new connection opened (migrating an older backup). Works on a refused database too.
+    pub fn restore(&self, from: &Path) -> Result<gardesh_core::backup::Restored, ApiError> {
+        let mut db = self.db.lock().map_err(|_| poisoned())?;
+        // Close the current connection (Windows cannot replace an open file).
+        drop(std::mem::replace(&mut *db, Err(poisoned())));
+        let done = gardesh_core::backup::restore(&self.path, from, self.clock.now());
+        *db = store::open(&self.path).map_err(|e| ApiError::from(&e));
+        done.map_err(|e| ApiError::from(&e))
     }
 
     /// Run a change as the coordinator named in the settings, stamped with the clock's now.
@@ -86,5 +95,14 @@ impl AppState {
             let stamp = Stamp::coordinator(conn, self.clock.now())?;
             f(conn, &stamp)
         })
+    }
+}
+
+fn poisoned() -> ApiError {
+    ApiError {
+        code: ErrorCode::Internal,
+        message: "the database lock was poisoned by an earlier failure; restart Gardesh".into(),
+        message_fa: "قفل پایگاه داده پس از خطایی پیشین از کار افتاد؛ گردش را دوباره باز کنید"
+            .into(),
     }
 }

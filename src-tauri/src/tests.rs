@@ -568,3 +568,65 @@ fn a_tour_day_checks_in_by_code_records_a_request_and_shows_on_the_dashboard() {
     let r = call(&w, "reports_get", json!({})).unwrap();
     assert_eq!(r["visitorsPerDay"][0]["visitors"], 12);
 }
+
+#[test]
+fn a_csv_is_previewed_imported_once_and_exported_and_a_backup_restored_through_ipc() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.sqlite3");
+    let (_app, w) = app_with(&db);
+    let csv = dir.path().join("ثبت‌نام.csv");
+    std::fs::write(
+        &csv,
+        "\u{feff}نام گروه,نام و نام خانوادگی,کد ملی,تلفن همراه,سال تولد\n\
+         محله‌ی جلفا,علی کاظمی,۰۴۹۹۳۷۰۸۹۹,09131234567,1360\n\
+         محله‌ی جلفا,مریم کاظمی,0684159415,,1362\n\
+         محله‌ی جلفا,سارا کاظمی,84575948,,1390\n",
+    )
+    .unwrap();
+    let options = json!({"path": csv.display().to_string(), "encoding": null, "mapping": [],
+        "defaultGroup": null, "kind": "neighbourhood", "channel": "app_list"});
+    let p = call(&w, "import_preview", json!({"options": options})).unwrap();
+    assert_eq!(
+        (p["newRows"].clone(), p["rejectedRows"].clone()),
+        (json!(2), json!(1))
+    );
+    assert_eq!(p["rows"][1]["problems"][0]["kind"], "invalid_national_id");
+    let done = call(&w, "import_apply", json!({"options": options})).unwrap();
+    assert_eq!(
+        (done["groups"].clone(), done["members"].clone()),
+        (json!(1), json!(2))
+    );
+    let again = call(&w, "import_preview", json!({"options": options})).unwrap();
+    assert_eq!(again["newRows"], 0, "the same file adds nothing");
+    assert!(again["previouslyImportedAt"].is_string());
+    // Exports: the registrations (none yet) and the requests as .xlsx, a calendar.
+    let out = dir.path().join("reg.xlsx");
+    call(
+        &w,
+        "export_registrations",
+        json!({"path": out.display().to_string(), "tour": null}),
+    )
+    .unwrap();
+    assert!(std::fs::read(&out).unwrap().starts_with(b"PK"));
+    let bad = call(
+        &w,
+        "export_registrations",
+        json!({"path": dir.path().join("x.txt").display().to_string(), "tour": null}),
+    )
+    .expect_err("only csv or xlsx");
+    assert_eq!(bad["code"], "invalid_input");
+    // Backups: make one, change the data, restore, and the change is gone.
+    let listed = call(&w, "backup_now", json!({})).unwrap();
+    let file = listed["entries"][0]["path"].as_str().unwrap().to_string();
+    call(&w, "settings_save", json!({"settings": {"coordinatorName": "پس از پشتیبان", "language": "fa", "calendar": "persian", "weekendDays": ["friday"]}})).unwrap();
+    let restored = call(&w, "backup_restore", json!({"path": file})).unwrap();
+    assert!(restored["safetyCopy"].is_string());
+    let settings = call(&w, "settings_get", json!({})).unwrap();
+    assert_ne!(settings["coordinatorName"], "پس از پشتیبان");
+    let found = call(&w, "groups_list", json!({"filter": {"text": "کاظمی", "tour": null, "state": null, "kind": null, "channel": null, "limit": null}})).unwrap();
+    assert_eq!(
+        found.as_array().unwrap().len(),
+        1,
+        "the imported group survived the restore"
+    );
+}

@@ -340,7 +340,7 @@ async fn a_group_of_four_is_fixed_waitlisted_and_promoted_when_another_cancels()
     ];
     for (i, (name, nid, mobile, born)) in rows.iter().enumerate() {
         if s.driver
-            .find(By::Css(&format!("[data-testid=member-name-{i}]")))
+            .find(By::Css(format!("[data-testid=member-name-{i}]")))
             .await
             .is_err()
         {
@@ -426,4 +426,118 @@ async fn a_group_of_four_is_fixed_waitlisted_and_promoted_when_another_cancels()
         )
         .unwrap();
     assert_eq!(members, 4);
+}
+
+/// The tour day (rehearsed with GARDESH_TODAY): a group is checked in by typing its code
+/// as a scanner would (code + Enter, no mouse), a mistyped code is refused, a citizen's
+/// request is recorded on that tour, and both show on the Dashboard.
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and the built app; run by the README's test command"]
+async fn a_group_is_checked_in_by_code_and_a_request_shows_on_the_dashboard() {
+    let home = DataHome::new();
+    let s = Session::start_with(&home, &[("GARDESH_TODAY", "2026-12-22")]).await;
+    s.click("demo-install").await;
+    s.testid("demo-installed").await;
+    // The school's confirmation code, as printed on its confirmation.
+    let (registration, code) = {
+        let conn = gardesh_core::store::open(&home.db_path()).unwrap();
+        let id: i64 = conn
+            .query_row(
+                "SELECT r.id FROM registrations r JOIN groups g ON g.id = r.group_id
+                 WHERE g.name LIKE '%سعدی%' AND r.tour_id = 1",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let code =
+            gardesh_core::registration::code::code(&conn, gardesh_core::ids::RegistrationId(id))
+                .unwrap();
+        (id, code)
+    };
+
+    s.click("nav-checkin").await;
+    s.testid("page-checkin").await;
+    s.wait_css("[data-testid=checkin-tour] option[value='1']")
+        .await;
+    s.js("(() => { const el = document.querySelector('[data-testid=checkin-tour]'); el.value = '1'; el.dispatchEvent(new Event('change', {bubbles: true})); return true; })()")
+        .await;
+    s.wait_css(&format!(
+        "[data-testid=checkin-group][data-id='{registration}']"
+    ))
+    .await;
+    let scan = s.testid("checkin-scan").await;
+    // A mistyped code first: refused with the reason, the field ready again.
+    let mut wrong = code.clone();
+    let last = wrong.pop().unwrap();
+    wrong.push(if last == 'A' { 'B' } else { 'A' });
+    scan.send_keys(&wrong).await.unwrap();
+    scan.send_keys(gardesh_e2e::thirtyfour::Key::Enter)
+        .await
+        .unwrap();
+    s.testid("checkin-error").await;
+    // The real code, typed the way a USB scanner does: characters then Enter.
+    let scan = s.testid("checkin-scan").await;
+    scan.send_keys(&code).await.unwrap();
+    scan.send_keys(gardesh_e2e::thirtyfour::Key::Enter)
+        .await
+        .unwrap();
+    s.wait_text("[data-testid=checkin-result]", "سعدی").await;
+    s.wait_css(&format!(
+        "[data-testid=checkin-group][data-id='{registration}'][data-present='12']"
+    ))
+    .await;
+    s.wait_js(
+        "document.activeElement?.dataset?.testid === 'checkin-scan' && document.activeElement.value === ''",
+        json!(true),
+    )
+    .await;
+    s.screenshot("checkin").await;
+
+    s.click("nav-requests").await;
+    s.testid("page-requests").await;
+    s.click("request-new").await;
+    s.fill(
+        "request-text",
+        "روشنایی پیاده‌روی ایستگاه زینبیه در شب کافی نیست",
+    )
+    .await;
+    s.js("(() => { const el = document.querySelector('[data-testid=request-category]'); el.value = 'lighting'; el.dispatchEvent(new Event('change', {bubbles: true})); return true; })()")
+        .await;
+    s.wait_css("[data-testid=request-tour] option[value='1']")
+        .await;
+    s.js("(() => { const el = document.querySelector('[data-testid=request-tour]'); el.value = '1'; el.dispatchEvent(new Event('change', {bubbles: true})); return true; })()")
+        .await;
+    s.fill("request-raised-by", "مریم کاظمی").await;
+    s.fill("request-contact", "09131234567").await;
+    s.click("request-save").await;
+    // Raised on 1 Dey 1405: due three Solar Hijri months later, 1 Farvardin 1406.
+    s.wait_text("[data-testid=request-due]", "فروردین").await;
+    s.testid("request-row").await;
+    s.screenshot("requests").await;
+
+    s.click("nav-dashboard").await;
+    s.wait_text("[data-testid=dash-visitors]", "۱۲").await;
+    s.wait_text("[data-testid=dash-requests-open]", "۱").await;
+    s.testid("dash-today-tour").await;
+    s.screenshot("dashboard-day").await;
+    s.click("nav-reports").await;
+    s.testid("report-chart").await;
+    s.screenshot("reports").await;
+    s.stop().await;
+
+    let conn = rusqlite::Connection::open(home.db_path()).unwrap();
+    let state: String = conn
+        .query_row(
+            "SELECT state FROM registrations WHERE id = ?1",
+            [registration],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(state, "attended");
+    let (due, tour): (String, i64) = conn
+        .query_row("SELECT due_on, tour_id FROM requests", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!((due.as_str(), tour), ("2027-03-21", 1));
 }

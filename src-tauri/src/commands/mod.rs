@@ -2,6 +2,7 @@
 //! the result or the typed error. No rule is decided here.
 
 pub mod day;
+pub mod exchange;
 pub mod groups;
 pub mod names;
 pub mod programme;

@@ -11,6 +11,7 @@ use gardesh_core::persian::calendar::Style;
 use gardesh_core::{persian, settings, store};
 
 pub mod day;
+pub mod exchange;
 pub mod groups;
 pub mod programme;
 pub mod sites;
@@ -396,6 +397,17 @@ pub mod bindings {
             one::<day::TourFill>(&cfg)?,
             one::<day::SiteCount>(&cfg)?,
             one::<day::Reports>(&cfg)?,
+            one::<exchange::ColumnMapping>(&cfg)?,
+            one::<exchange::ImportOptions>(&cfg)?,
+            one::<exchange::ImportProblem>(&cfg)?,
+            one::<exchange::ImportRow>(&cfg)?,
+            one::<exchange::ImportColumn>(&cfg)?,
+            one::<exchange::ImportPreview>(&cfg)?,
+            one::<exchange::ImportApplied>(&cfg)?,
+            one::<exchange::ImportProgress>(&cfg)?,
+            one::<exchange::BackupEntry>(&cfg)?,
+            one::<exchange::Backups>(&cfg)?,
+            one::<exchange::RestoreDone>(&cfg)?,
         ])
     }
 }

@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use chrono::Datelike;
 use gardesh_core::audit::Stamp;
@@ -14,8 +14,10 @@ use gardesh_core::clock::{Clock, SystemClock};
 use gardesh_core::ids::{GroupId, RegistrationId, TourId};
 use gardesh_core::persian::calendar::Style;
 use gardesh_core::persian::{digits, JalaliDate, Mobile, NationalId};
-use gardesh_core::{programme, site, store, tour, Error};
+use gardesh_core::{programme, settings, site, store, tour, Error};
+use gardesh_print::{DocumentKind, Lang, Request};
 
+mod exchange;
 mod report;
 
 #[derive(Parser)]
@@ -79,6 +81,41 @@ enum Command {
         #[arg(long, default_value = "")]
         reason: String,
     },
+    /// Print a document of a tour as an A4 PDF: prints the file written.
+    Print(PrintArgs),
+    /// Import groups and members from CSV or .xlsx (preview, then all or nothing).
+    #[command(subcommand)]
+    Import(exchange::ImportCommand),
+    /// Export registrations or a manifest (CSV, .xlsx), or the tours as iCalendar.
+    #[command(subcommand)]
+    Export(exchange::ExportCommand),
+    /// Online backup (checked, rotated in `backups/` beside the database), or list them.
+    Backup(exchange::BackupArgs),
+    /// Restore a backup, after a safety copy of the current database.
+    Restore(exchange::RestoreArgs),
+}
+
+#[derive(Args)]
+#[command(group(clap::ArgGroup::new("of").required(true).args(["tour", "week_from", "registration"])))]
+struct PrintArgs {
+    /// What to print.
+    #[arg(value_parser = DocumentKind::ALL.map(DocumentKind::as_str))]
+    kind: String,
+    /// The tour.
+    #[arg(long)]
+    tour: Option<i64>,
+    /// itinerary only: every tour of the 7 days from this date (Gregorian or Solar Hijri).
+    #[arg(long, value_name = "DATE")]
+    week_from: Option<String>,
+    /// confirmations only: the confirmation of this one registration.
+    #[arg(long)]
+    registration: Option<i64>,
+    /// The PDF to write.
+    #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
+    output: PathBuf,
+    /// Language of the document; defaults to the app's language setting.
+    #[arg(long, value_parser = ["fa", "en"])]
+    lang: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -168,19 +205,76 @@ enum ValidateCommand {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(&cli) {
+    let outcome = match &cli.command {
+        Command::Print(args) => print(&cli, args).map_err(|e| (e.message_fa(), e.to_string())),
+        _ => run(&cli).map_err(|e| (e.message_fa(), e.to_string())),
+    };
+    match outcome {
         Ok(out) => {
             if !out.is_empty() {
                 println!("{out}");
             }
             ExitCode::SUCCESS
         }
-        Err(e) => {
-            eprintln!("{}", e.message_fa());
-            eprintln!("{e}");
+        Err((fa, en)) => {
+            eprintln!("{fa}");
+            eprintln!("{en}");
             ExitCode::from(1)
         }
     }
+}
+
+/// Wrong usage that clap's rules cannot express: exit 2 with clap's own message.
+fn usage_error(message: &str) -> ! {
+    Cli::command()
+        .error(clap::error::ErrorKind::ArgumentConflict, message)
+        .exit()
+}
+
+/// `print KIND`: typeset the document and write it whole (through a temporary file, so
+/// a refusal or a failure never leaves half a PDF behind).
+fn print(cli: &Cli, args: &PrintArgs) -> Result<String, gardesh_print::Error> {
+    let kind = DocumentKind::parse(&args.kind).unwrap_or_else(|| usage_error("unknown document"));
+    let request = match (args.tour, &args.week_from, args.registration) {
+        (Some(t), None, None) => kind.of_tour(TourId(t)),
+        (None, Some(_), None) if kind != DocumentKind::Itinerary => {
+            usage_error("--week-from prints itineraries only")
+        }
+        (None, Some(day), None) => Request::WeekItineraries {
+            from: parse_day(day)?,
+        },
+        (None, None, Some(_)) if kind != DocumentKind::Confirmations => {
+            usage_error("--registration prints a confirmation only")
+        }
+        (None, None, Some(r)) => Request::Confirmation {
+            registration: RegistrationId(r),
+        },
+        _ => usage_error("give one of --tour, --week-from, --registration"),
+    };
+    let conn = open_existing(cli)?;
+    let lang = match args.lang.as_deref().and_then(Lang::parse) {
+        Some(l) => l,
+        None => settings::load(&conn)?.language.into(),
+    };
+    let pdf = gardesh_print::render(&conn, &request, lang, |_, _| true)?;
+    let path = &args.output;
+    let part = path.with_extension("pdf.part");
+    std::fs::write(&part, &pdf.bytes)
+        .and_then(|()| std::fs::rename(&part, path))
+        .map_err(|source| {
+            let _ = std::fs::remove_file(&part);
+            Error::Io {
+                path: path.clone(),
+                source,
+            }
+        })?;
+    let pages = pdf.pages.to_string();
+    let pages = if cli.fa {
+        digits::to_persian(&pages)
+    } else {
+        pages
+    };
+    Ok(format!("{} ({pages} pages)", path.display()))
 }
 
 /// The command line acts as the operating-system user running it.
@@ -222,6 +316,11 @@ fn db_path(cli: &Cli) -> Result<PathBuf, Error> {
 fn run(cli: &Cli) -> Result<String, Error> {
     let digits_out = |s: String| if cli.fa { digits::to_persian(&s) } else { s };
     match &cli.command {
+        Command::Print(_) => Err(Error::Internal("print is run by print()".into())),
+        Command::Import(c) => exchange::import(cli, c),
+        Command::Export(c) => exchange::export(cli, c),
+        Command::Backup(a) => exchange::backup(cli, a),
+        Command::Restore(a) => exchange::restore(cli, a),
         Command::Init { demo } => {
             let path = db_path(cli)?;
             let existed = path.exists();
@@ -287,15 +386,16 @@ fn run(cli: &Cli) -> Result<String, Error> {
                     id: path.display().to_string(),
                 });
             }
-            let conn = store::open(&path)?;
+            let conn = store::open(&path).map_err(|e| exchange::with_backup_hint(&path, e))?;
             let st = store::status(&conn, args.full)?;
             if st.is_ok() {
                 Ok("ok".into())
             } else {
-                Err(Error::DatabaseCorrupt {
-                    path,
+                let e = Error::DatabaseCorrupt {
+                    path: path.clone(),
                     detail: st.problems.join("; "),
-                })
+                };
+                Err(exchange::with_backup_hint(&path, e))
             }
         }
         Command::Tours(ToursCommand::List { from, to, json }) => {

@@ -300,7 +300,12 @@ fn groups_search_register_and_cancel() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("g.sqlite3");
     assert!(cli(&db, &["init", "--demo"]).status.success());
-    // Two groups made through the core (the CLI has no group editor), and tour 1 opened.
+    // Two groups made through the core (the CLI has no group editor), and the first tour
+    // of 29 Dey 1405 (a day the demo leaves empty) opened.
+    let o = cli(&db, &["tours", "list", "--from", "1405/10/29", "--json"]);
+    let tours: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let tour = tours[0]["id"].as_i64().unwrap();
+    let mut ids = Vec::new();
     {
         let mut conn = gardesh_core::store::open(&db).unwrap();
         let stamp = Stamp::new("test", chrono::Utc::now());
@@ -324,7 +329,7 @@ fn groups_search_register_and_cancel() {
                     ..MemberInput::default()
                 })
                 .collect();
-            group::create(
+            let (id, _) = group::create(
                 &mut conn,
                 &stamp,
                 &GroupInput {
@@ -339,18 +344,25 @@ fn groups_search_register_and_cancel() {
                 },
             )
             .unwrap();
+            ids.push(id.get());
         }
         gardesh_core::tour::set_status(
             &mut conn,
             &stamp,
-            gardesh_core::ids::TourId(1),
+            gardesh_core::ids::TourId(tour),
             gardesh_core::tour::Status::Open,
         )
         .unwrap();
     }
     let o = cli(&db, &["groups", "search", "كاظمي", "--json"]);
     let hits: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-    assert_eq!(hits[0]["group"], 1, "Arabic letters find the Persian name");
+    assert!(
+        hits.as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h["group"] == ids[0]),
+        "Arabic letters find the Persian name: {hits}"
+    );
     let o = cli(&db, &["groups", "search", "۰۴۹۹۳۷"]);
     assert!(
         stdout(&o).contains("خانواده‌ی کاظمی"),
@@ -358,25 +370,228 @@ fn groups_search_register_and_cancel() {
         stdout(&o)
     );
 
-    let o = cli(&db, &["register", "1", "1"]);
+    let (g1, g2, t) = (ids[0].to_string(), ids[1].to_string(), tour.to_string());
+    let o = cli(&db, &["register", &g1, &t]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(
         stdout(&o).ends_with("20 seats, confirmed"),
         "{}",
         stdout(&o)
     );
-    let o = cli(&db, &["register", "2", "1"]);
+    let o = cli(&db, &["register", &g2, &t]);
     assert!(
         stdout(&o).ends_with("10 seats, waitlisted"),
         "capacity 25: {}",
         stdout(&o)
     );
-    let o = cli(&db, &["register", "2", "1"]);
+    let o = cli(&db, &["register", &g2, &t]);
     assert_eq!(o.status.code(), Some(1), "refused: already on the tour");
-    let o = cli(&db, &["cancel", "1", "--reason", "تغییر برنامه"]);
+    let regs: Vec<i64> = {
+        let conn = gardesh_core::store::open(&db).unwrap();
+        let mut st = conn
+            .prepare("SELECT id FROM registrations WHERE tour_id = ?1 ORDER BY id")
+            .unwrap();
+        let rows = st.query_map([tour], |r| r.get(0)).unwrap();
+        rows.map(Result::unwrap).collect()
+    };
+    let o = cli(
+        &db,
+        &["cancel", &regs[0].to_string(), "--reason", "تغییر برنامه"],
+    );
     assert!(
-        stdout(&o).contains("registration 2 (group 2) confirmed from the waiting list"),
+        stdout(&o).contains(&format!(
+            "registration {} (group {g2}) confirmed from the waiting list",
+            regs[1]
+        )),
         "{}",
         stdout(&o)
     );
+}
+
+/// A group made through the core (the CLI has no group editor) and registered on the
+/// first tour of 29 Dey 1405 (a day the demo leaves empty) through the CLI: the tour and
+/// the registration.
+fn demo_with_a_confirmed_group(db: &Path) -> (String, String) {
+    use gardesh_core::audit::Stamp;
+    use gardesh_core::group::{self, Channel, GroupInput, Kind, MemberInput};
+    assert!(cli(db, &["init", "--demo"]).status.success());
+    let o = cli(db, &["tours", "list", "--from", "1405/10/29", "--json"]);
+    let tours: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let tour = tours[0]["id"].to_string();
+    let group = {
+        let mut conn = gardesh_core::store::open(db).unwrap();
+        let stamp = Stamp::new("test", chrono::Utc::now());
+        gardesh_core::tour::set_status(
+            &mut conn,
+            &stamp,
+            gardesh_core::ids::TourId(tours[0]["id"].as_i64().unwrap()),
+            gardesh_core::tour::Status::Open,
+        )
+        .unwrap();
+        let members = (0..5)
+            .map(|i| MemberInput {
+                full_name: format!("عضو {i}"),
+                mobile: if i == 0 {
+                    "09131234567".into()
+                } else {
+                    String::new()
+                },
+                birth_year: Some(1370),
+                is_leader: i == 0,
+                ..MemberInput::default()
+            })
+            .collect();
+        let input = GroupInput {
+            name: "انجمن محله‌ی جلفا".into(),
+            kind: Kind::Neighbourhood,
+            channel: Channel::Phone,
+            preferred_from: None,
+            preferred_to: None,
+            preferred_sites: vec![],
+            notes: String::new(),
+            members,
+        };
+        group::create(&mut conn, &stamp, &input).unwrap().0
+    };
+    let o = cli(db, &["register", &group.to_string(), &tour]);
+    let out = stdout(&o);
+    assert!(out.ends_with("confirmed"), "{out}");
+    let registration = out
+        .strip_prefix("registration ")
+        .and_then(|r| r.split(':').next())
+        .expect("registration N: …")
+        .to_string();
+    (tour, registration)
+}
+
+#[test]
+fn print_every_document_of_a_tour() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.sqlite3");
+    let (tour, registration) = demo_with_a_confirmed_group(&db);
+    for kind in ["itinerary", "manifest", "confirmations", "safety"] {
+        let file = dir.path().join(format!("{kind}.pdf"));
+        let o = cli(
+            &db,
+            &["print", kind, "--tour", &tour, "-o", file.to_str().unwrap()],
+        );
+        assert!(o.status.success(), "{kind}: {}", stderr(&o));
+        assert!(
+            stdout(&o).starts_with(file.to_str().unwrap()),
+            "prints the file: {}",
+            stdout(&o)
+        );
+        assert!(stdout(&o).ends_with("pages)"), "{}", stdout(&o));
+        let bytes = std::fs::read(&file).unwrap();
+        assert!(bytes.starts_with(b"%PDF-"), "{kind} is a PDF");
+    }
+    let file = dir.path().join("week.pdf");
+    let o = cli(
+        &db,
+        &[
+            "--fa",
+            "print",
+            "itinerary",
+            "--week-from",
+            "۱۴۰۵/۱۰/۲۶",
+            "--lang",
+            "en",
+            "-o",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.ends_with(" pages)") && out.chars().any(|c| ('۱'..='۹').contains(&c)),
+        "the page count in Persian digits: {out}"
+    );
+    let o = Command::new("pdftotext")
+        .arg(&file)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains("Itinerary") && text.contains("Saturday 26 Dey 1405"),
+        "{text:.400}"
+    );
+
+    let o = cli(
+        &db,
+        &[
+            "print",
+            "confirmations",
+            "--registration",
+            &registration,
+            "-o",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).ends_with("(1 pages)"), "{}", stdout(&o));
+}
+
+#[test]
+fn print_refusals_leave_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.sqlite3");
+    let (tour, registration) = demo_with_a_confirmed_group(&db);
+    let file = dir.path().join("out.pdf");
+    let out = file.to_str().unwrap();
+    let empty = (tour.parse::<i64>().unwrap() + 2).to_string();
+
+    let o = cli(&db, &["print", "manifest", "--tour", &empty, "-o", out]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "no confirmed group: {}",
+        stderr(&o)
+    );
+    let err = stderr(&o);
+    let (fa, en) = err.split_once('\n').expect("two lines");
+    assert!(fa.starts_with("چیزی برای چاپ نیست"), "Persian first: {err}");
+    assert!(en.starts_with("nothing to print"), "{err}");
+
+    let o = cli(&db, &["print", "itinerary", "--tour", "99999", "-o", out]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("was not found"), "{}", stderr(&o));
+    assert!(!file.exists(), "a refusal writes nothing");
+
+    for args in [
+        &["print", "poster", "--tour", &tour, "-o", out][..],
+        &["print", "itinerary", "--tour", &tour][..],
+        &["print", "itinerary", "-o", out][..],
+        &["print", "manifest", "--week-from", "2027-01-16", "-o", out][..],
+        &[
+            "print",
+            "safety",
+            "--registration",
+            &registration,
+            "-o",
+            out,
+        ][..],
+        &[
+            "print",
+            "itinerary",
+            "--tour",
+            &tour,
+            "--lang",
+            "de",
+            "-o",
+            out,
+        ][..],
+    ] {
+        assert_eq!(
+            cli(&db, args).status.code(),
+            Some(2),
+            "wrong usage: {args:?}"
+        );
+    }
+    assert!(!file.exists());
+
+    let missing = dir.path().join("none.sqlite3");
+    let o = cli(&missing, &["print", "itinerary", "--tour", "1", "-o", out]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!missing.exists(), "print never creates a database");
 }

@@ -4,11 +4,13 @@
 //! functions. Modules own one noun each; see ARCHITECTURE.md for the code map.
 
 pub mod audit;
+pub mod backup;
 pub mod checkin;
 pub mod clock;
 pub mod dashboard;
 pub mod demo;
 pub mod error;
+pub mod exchange;
 pub mod group;
 pub mod ids;
 pub mod persian;

@@ -387,7 +387,11 @@ fn write_members(conn: &Connection, id: GroupId, input: &GroupInput) -> Result<(
     }
     // One leader per group is a unique index: clear it before rows are rewritten.
     conn.execute("UPDATE members SET is_leader = 0 WHERE group_id = ?1", [id])?;
-    conn.execute("DELETE FROM search_index WHERE group_id = ?1", [id])?;
+    // group_id is not indexed in FTS5, so this delete reads the whole index: a new group
+    // (no members yet, nothing indexed) skips it. A saved group always has members.
+    if !existing.is_empty() {
+        conn.execute("DELETE FROM search_index WHERE group_id = ?1", [id])?;
+    }
     conn.execute(
         "INSERT INTO search_index (group_id, member_id, key) VALUES (?1, NULL, ?2)",
         params![id, normalize_fa(&input.name)],

@@ -15,6 +15,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_registrations.sql"),
     include_str!("migrations/0007_codes_date_waits.sql"),
     include_str!("migrations/0008_checkin_requests.sql"),
+    include_str!("migrations/0009_import.sql"),
 ];
 
 /// The schema version this code writes.
