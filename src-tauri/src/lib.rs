@@ -113,6 +113,10 @@ pub fn register<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::exchange::backup_now,
         commands::exchange::backup_restore,
         commands::exchange::backup_health,
+        commands::print::print_preview,
+        commands::print::print_save,
+        commands::print::print_cancel,
+        commands::print::print_open,
     ])
 }
 

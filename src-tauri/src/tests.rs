@@ -630,3 +630,50 @@ fn a_csv_is_previewed_imported_once_and_exported_and_a_backup_restored_through_i
         "the imported group survived the restore"
     );
 }
+
+#[test]
+fn documents_are_previewed_and_saved_as_pdf_through_ipc() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = app_with(&dir.path().join("g.sqlite3"));
+    call(&w, "demo_install", json!({})).unwrap();
+    let request = json!({"kind": "manifest", "tour": 1, "registration": null, "from": null});
+    let p = call(&w, "print_preview", json!({"request": request})).unwrap();
+    assert!(p["pages"].as_u64().unwrap() >= 1);
+    assert!(p["images"][0]
+        .as_str()
+        .unwrap()
+        .starts_with("data:image/png;base64,"));
+    let out = dir.path().join("manifest.pdf");
+    let saved = call(
+        &w,
+        "print_save",
+        json!({"request": request, "path": out.display().to_string()}),
+    )
+    .unwrap();
+    assert_eq!(saved["pages"], p["pages"]);
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
+    // The family waits on tour 1: a waiting group has no confirmation to print.
+    let waiting: i64 = {
+        let c = gardesh_core::store::open(&dir.path().join("g.sqlite3")).unwrap();
+        c.query_row(
+            "SELECT id FROM registrations WHERE state = 'waitlisted'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    let refused = call(
+        &w,
+        "print_preview",
+        json!({"request": {"kind": "confirmation", "tour": null, "registration": waiting, "from": null}}),
+    )
+    .expect_err("no confirmation for a waiting group");
+    assert_eq!(refused["code"], "conflict");
+    let bad = call(
+        &w,
+        "print_preview",
+        json!({"request": {"kind": "poster", "tour": 1, "registration": null, "from": null}}),
+    )
+    .expect_err("unknown kind");
+    assert_eq!(bad["code"], "invalid_input");
+}

@@ -5,6 +5,7 @@ pub mod day;
 pub mod exchange;
 pub mod groups;
 pub mod names;
+pub mod print;
 pub mod programme;
 pub mod sites;
 pub mod tours;

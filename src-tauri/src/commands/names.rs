@@ -99,4 +99,8 @@ pub const COMMANDS: &[&str] = &[
     "backup_now",
     "backup_restore",
     "backup_health",
+    "print_preview",
+    "print_save",
+    "print_cancel",
+    "print_open",
 ];

@@ -13,6 +13,7 @@ use gardesh_core::{persian, settings, store};
 pub mod day;
 pub mod exchange;
 pub mod groups;
+pub mod print;
 pub mod programme;
 pub mod sites;
 pub mod tours;
@@ -408,6 +409,10 @@ pub mod bindings {
             one::<exchange::BackupEntry>(&cfg)?,
             one::<exchange::Backups>(&cfg)?,
             one::<exchange::RestoreDone>(&cfg)?,
+            one::<print::PrintRequest>(&cfg)?,
+            one::<print::PrintPreview>(&cfg)?,
+            one::<print::PrintSaved>(&cfg)?,
+            one::<print::PrintProgress>(&cfg)?,
         ])
     }
 }

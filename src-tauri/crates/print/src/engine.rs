@@ -242,7 +242,7 @@ pub(crate) fn pdf(doc: &PagedDocument, tagged: bool) -> Result<Vec<u8>> {
 }
 
 /// Each page as a PNG, `scale` pixels per point (1 pt = 1/72 inch; 2.0 ≈ 144 dpi).
-pub(crate) fn pngs(doc: &PagedDocument, scale: f64) -> Result<Vec<Vec<u8>>> {
+pub(crate) fn pngs(doc: &PagedDocument, scale: f64, max_pages: usize) -> Result<Vec<Vec<u8>>> {
     let scale = if scale.is_finite() {
         scale.clamp(0.1, 8.0)
     } else {
@@ -254,6 +254,7 @@ pub(crate) fn pngs(doc: &PagedDocument, scale: f64) -> Result<Vec<Vec<u8>>> {
     };
     doc.pages()
         .iter()
+        .take(max_pages)
         .map(|page| {
             catch_unwind(AssertUnwindSafe(|| typst_render::render(page, &options)))
                 .map_err(|_| Error::Typst("the page renderer stopped unexpectedly".into()))?

@@ -299,16 +299,18 @@ pub fn render(
     })
 }
 
-/// The pages of a request as PNG images for an on-screen preview, `scale` pixels per
-/// point (1.0 ≈ 72 dpi, 2.0 ≈ 144 dpi; clamped to 0.1–8).
+/// The first `max_pages` pages of a request as PNG images for an on-screen preview, and
+/// the number of pages of the whole document; `scale` pixels per point (1.0 ≈ 72 dpi,
+/// 2.0 ≈ 144 dpi; clamped to 0.1–8).
 pub fn preview_pngs(
     conn: &Connection,
     request: &Request,
     lang: Lang,
     scale: f64,
-) -> Result<Vec<Vec<u8>>> {
+    max_pages: usize,
+) -> Result<(Vec<Vec<u8>>, usize)> {
     let (doc, _, _) = typeset(conn, request, lang, |_, _| true)?;
-    engine::pngs(&doc, scale)
+    Ok((engine::pngs(&doc, scale, max_pages)?, doc.pages().len()))
 }
 
 #[cfg(test)]

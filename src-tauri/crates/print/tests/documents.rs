@@ -407,8 +407,15 @@ fn confirmations_carry_a_qr_code_that_check_in_accepts() {
     );
     assert_inside_margins(&path, "confirmations");
 
-    let pngs = preview_pngs(&f.conn, &request, Lang::Fa, 2.0).expect("a preview");
-    assert_eq!(pngs.len(), pdf.pages);
+    let (pngs, pages) =
+        preview_pngs(&f.conn, &request, Lang::Fa, 2.0, usize::MAX).expect("a preview");
+    assert_eq!((pngs.len(), pages), (pdf.pages, pdf.pages));
+    let (first, all) = preview_pngs(&f.conn, &request, Lang::Fa, 1.0, 1).expect("a preview");
+    assert_eq!(
+        (first.len(), all),
+        (1, pdf.pages),
+        "a preview of the first page, counting all"
+    );
     assert!(pngs.iter().all(|p| p.starts_with(b"\x89PNG")));
     let codes = qr_codes(&pngs);
     let mut ids: Vec<_> = codes
