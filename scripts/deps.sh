@@ -16,7 +16,7 @@ gardesh_deps() {
   local purpose="$1"
   local pkgs=(libwebkit2gtk-4.1-dev build-essential pkg-config curl file)
   if [ "$purpose" = test ]; then
-    pkgs+=(xvfb xauth webkit2gtk-driver chromium imagemagick)
+    pkgs+=(xvfb xauth webkit2gtk-driver chromium imagemagick poppler-utils)
   fi
   if ! command -v node >/dev/null 2>&1; then pkgs+=(nodejs npm); fi
   local missing=()
