@@ -188,8 +188,9 @@ describe("switching language", () => {
   });
 
   test("the keys pseudo-locale shows every string as its catalogue key", async (t) => {
-    const { page } = await openApp(t, "?locale=keys#/checkin");
-    await page.getByTestId("page-checkin").waitFor();
+    const { page } = await openApp(t, "?locale=keys#/programme");
+    await page.getByTestId("page-programme").waitFor();
+    await page.getByTestId("empty-state").waitFor();
     assert.equal((await page.getByTestId("nav-sites").innerText()).trim(), "⟦nav.sites⟧");
     const stray = await page.evaluate(() => document.body.innerText.replace(/⟦[^⟧]*⟧/g, "").replace(/\s+/g, ""));
     assert.equal(stray, "", "every visible string on an empty page comes from the catalogue");

@@ -91,12 +91,12 @@ describe("the groups list", () => {
     assert.equal(await text(page.getByTestId("groups-count")), "۶ گروه");
     const family = page.locator("[data-testid=group-row][data-id='3']");
     const familyText = await text(family);
-    for (const part of [FAMILY, "خانواده", "۷", "علی کاظمی", "۰۹۱۳۳۳۳۴۴۵۵", "در فهرست انتظار · ۱۴۰۵/۰۹/۰۸"]) {
+    for (const part of [FAMILY, "خانواده", "۷", "علی کاظمی", "۰۹۱۳۳۳۳۴۴۵۵", "در فهرست انتظار | ۱۴۰۵/۰۹/۰۸"]) {
       assert.ok(familyText.includes(part), `the family's row shows «${part}»: ${familyText}`);
     }
     assertPersianDigits(familyText, "a row");
     assert.equal(await family.getByTestId("group-row-state").getAttribute("data-state"), "waitlisted");
-    assert.equal(await text(page.locator("[data-testid=group-row][data-id='4'] [data-testid=group-row-state]")), "تأییدشده · ۱۴۰۵/۰۹/۲۳");
+    assert.equal(await text(page.locator("[data-testid=group-row][data-id='4'] [data-testid=group-row-state]")), "تأییدشده | ۱۴۰۵/۰۹/۲۳");
     assert.equal(await page.locator("[data-testid=group-row][data-id='5'] [data-testid=group-row-waiting]").count(), 1);
     assert.equal(await page.getByTestId("group-row-waiting").count(), 1, "only the retirees wait for dates");
     assert.equal(await page.getByTestId("empty-state").count(), 1, "nothing is open yet: the page says what to do");
@@ -324,7 +324,7 @@ describe("placing a group on a tour", () => {
     const reg = page.getByTestId("group-registration");
     await reg.waitFor();
     assert.equal(await reg.getAttribute("data-state"), "waitlisted");
-    assert.match(await text(reg.getByTestId("registration-state")), /در فهرست انتظار · نفر ۲/);
+    assert.match(await text(reg.getByTestId("registration-state")), /در فهرست انتظار \| نفر ۲/);
     assert.match(await text(reg.getByTestId("registration-code")), /^GRD-5-[0-9A-Z]{6}$/);
     await page.getByTestId("register-already").waitFor();
     assert.ok(await page.getByTestId("register-submit").isDisabled(), "not twice on the same tour");
@@ -502,7 +502,7 @@ describe("languages and layout", () => {
     assert.equal(await text(page.getByTestId("member-error-1")), "a national ID of one repeated digit is not valid");
     assert.equal(await text(page.getByTestId("register-outcome-preview")), "The group will be confirmed now.");
     assert.equal(await text(page.getByTestId("register-free")), "20");
-    assert.equal(await text(page.locator("[data-testid=group-row][data-id='3'] [data-testid=group-row-state]")), "Waiting list · 1405/09/08");
+    assert.equal(await text(page.locator("[data-testid=group-row][data-id='3'] [data-testid=group-row-state]")), "Waiting list | 1405/09/08");
     assert.match(await text(page.getByTestId("group-registration")), /Sunday 8 Azar 1405, 08:00/);
     assert.equal(await page.getByTestId("member-nid-0").inputValue(), "۲۴۵۲۶۴۷۰۴۷", "typed values are kept as they are");
     const kinds = await page.getByTestId("groups-filter-kind").locator("option").allInnerTexts();

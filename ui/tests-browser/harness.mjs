@@ -21,7 +21,9 @@ export const VIEWPORT = { width: 1280, height: 800 };
 const DIST = path.join(OUT_DIR, `dist-mock-${process.pid}`);
 
 export const PAGES = ["dashboard", "sites", "programme", "tours", "groups", "checkin", "requests", "reports", "settings"];
-export const EMPTY_PAGES = PAGES.filter((p) => !["dashboard", "settings", "sites", "tours", "groups"].includes(p));
+export const EMPTY_PAGES = PAGES.filter(
+  (p) => !["dashboard", "settings", "sites", "tours", "groups", "checkin", "requests", "reports"].includes(p),
+);
 export const WEEKDAYS = ["saturday", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday"];
 
 let server;
@@ -112,10 +114,11 @@ export function useBrowser() {
  *
  * Every IPC call is recorded in `window.__ipcCalls` with what the page
  * showed at that moment. `fail` ("<command>:<code>") is put in the mock's
- * failure switch before the app starts.
+ * failure switch before the app starts; `reducedMotion: "reduce"` asks the
+ * page for reduced motion.
  */
-export async function openApp(t, hash = "#/dashboard", { fail } = {}) {
-  const context = await browser.newContext({ viewport: VIEWPORT });
+export async function openApp(t, hash = "#/dashboard", { fail, reducedMotion } = {}) {
+  const context = await browser.newContext({ viewport: VIEWPORT, ...(reducedMotion ? { reducedMotion } : {}) });
   // The desktop app runs with Tauri's `freezePrototype`; so does this page,
   // so code that writes to Object.prototype fails here first.
   await context.addInitScript(() => Object.freeze(Object.prototype));
@@ -202,3 +205,12 @@ export async function assertNoHorizontalOverflow(page, where) {
   }
 }
 
+
+/** Calls a command of the mock backend from the page, as the UI would. */
+export const ipc = (page, cmd, args = {}) => page.evaluate(([c, a]) => window.__TAURI_INTERNALS__.invoke(c, a), [cmd, args]);
+
+/** The last file the mock "saved" through `file_save`: { size, png, text }. */
+export const savedFile = (page) => page.evaluate(() => JSON.parse(localStorage.getItem("gardesh.mock.savedFile") ?? "null"));
+
+/** The data-testid of the element with the keyboard focus. */
+export const focused = (page) => page.evaluate(() => document.activeElement?.dataset?.testid ?? document.activeElement?.tagName ?? null);

@@ -88,8 +88,8 @@ describe("first run", () => {
     assertPersianDigits(firstText, "the first day's cell");
     const tours = first.getByTestId("calendar-tour");
     assert.equal(await tours.count(), 2);
-    assert.match(await text(tours.first()), /۰۸:۰۰ · ۲۵ صندلی/);
-    assert.match(await text(tours.nth(1)), /۱۳:۰۰ · ۲۵ صندلی/);
+    assert.match(await text(tours.first()), /۰۸:۰۰ \| ۲۵ صندلی/);
+    assert.match(await text(tours.nth(1)), /۱۳:۰۰ \| ۲۵ صندلی/);
     assert.equal(await tours.first().getAttribute("data-status"), "draft");
     assert.match(await text(tours.first()), /پیش‌نویس/, "the status is said");
     // The demo's departures have no stops yet, so their itineraries do not work, as in the core.
@@ -500,13 +500,13 @@ describe("the calendar", () => {
     const tours = first.getByTestId("calendar-tour");
     await tours.first().waitFor();
 
-    assert.match(await text(tours.first()), /۰۸:۰۰ · ۱۸ صندلی/, "the capacity, not the planned seats");
+    assert.match(await text(tours.first()), /۰۸:۰۰ \| ۱۸ صندلی/, "the capacity, not the planned seats");
     assert.equal(await tours.first().getAttribute("data-feasible"), "true");
     assert.equal(await tours.first().getByTestId("calendar-tour-infeasible").count(), 0);
     assert.doesNotMatch(await tours.first().getAttribute("title"), /ناشدنی/);
 
     const bad = tours.nth(1);
-    assert.match(await text(bad), /۱۳:۰۰ · ۲۰ صندلی/);
+    assert.match(await text(bad), /۱۳:۰۰ \| ۲۰ صندلی/);
     assert.equal(await bad.getAttribute("data-feasible"), "false");
     assert.match(await bad.getAttribute("title"), /مسیر این تور ناشدنی است/);
     const mark = bad.getByTestId("calendar-tour-infeasible");
@@ -560,7 +560,7 @@ describe("the calendar", () => {
     assert.equal(await text(page.getByTestId("calendar-month")), "Dey 1405");
     assert.equal(await text(page.getByTestId("programme-demo-badge")), "Demo");
     assert.match(await text(day(page, "2026-12-22")), /day 1 of 80/);
-    assert.match(await text(day(page, "2026-12-22").getByTestId("calendar-tour").first()), /08:00 · 25 seats/);
+    assert.match(await text(day(page, "2026-12-22").getByTestId("calendar-tour").first()), /08:00 \| 25 seats/);
     await shot(page, "calendar-dey-1405-en");
 
     for (const [hash, name, shown] of [

@@ -632,7 +632,7 @@ describe("in English", () => {
         all = all.split(el.textContent.trim()).join("");
       }
       // Numbers (times, minutes, positions) are values, not strings.
-      return all.replace(/⟦[^⟧]*⟧/g, "").replace(/[\s·–:0-9]+/g, "");
+      return all.replace(/⟦[^⟧]*⟧/g, "").replace(/[\s|–:0-9]+/g, "");
     });
     assert.equal(stray, "");
   });

@@ -104,7 +104,10 @@ export function uiReady(): Promise<number> {
   return call<number>("ui_ready");
 }
 
+export * from "./day";
+export * from "./exchange";
 export * from "./groups";
+export * from "./print";
 export * from "./programme";
 export * from "./sites";
 export * from "./tours";

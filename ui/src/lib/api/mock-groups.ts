@@ -84,6 +84,24 @@ export interface GroupsTourSource {
   between(from: string, to: string): Tour[];
 }
 
+/** What the tour day's mock (check-in, the Dashboard) reads and changes in the groups mock. */
+export interface GroupsForDay {
+  registration(id: number): Registration | null;
+  /** A tour's registrations: confirmed first, then the waiting list in order, then cancelled. */
+  ofTour(tour: number): Registration[];
+  all(): Registration[];
+  group(id: number): { name: string; members: Member[] } | null;
+  /** Moves a registration to `to`, recorded as an event. */
+  setState(id: number, to: RegistrationState, reason: string): void;
+  /** Adds a walk-in member to the registration's group and one seat to the registration; refuses a member row with problems. */
+  addWalkIn(registration: number, member: unknown, reason: string): Member;
+  capacity(tour: number): number;
+  /** Seats held on the tour (confirmed, attended, no-show). */
+  taken(tour: number): number;
+  /** Groups waiting for any tour on a range of dates. */
+  waitingForDates(): number;
+}
+
 export interface GroupsMockOptions {
   /** Seed a few groups, registrations and a wait for dates (default true). */
   seed?: boolean;
@@ -1133,7 +1151,70 @@ export function createGroupsBackend(tours: GroupsTourSource, { seed = true, acto
     }
   }
 
-  return function handle(command: string, args: unknown): unknown {
+  // ---- what the tour day needs (the day mock's check-in) ------------------------
+
+  /** A walk-in joining a group on the day: the member row checked as the editor checks it; a duplicate ID is kept with the reason. */
+  function addWalkIn(registration: number, raw: unknown, reason: string): Member {
+    const r = getRegistration(registration);
+    const g = getGroup(r.group);
+    const m = record(raw);
+    const year = m.birthYear;
+    const row: MemberIn = {
+      id: null,
+      fullName: text(m.fullName),
+      nationalId: text(m.nationalId),
+      mobile: text(m.mobile),
+      birthYear: typeof year === "number" && Number.isInteger(year) ? year : null,
+      stepFree: m.stepFree === true,
+      ppeSizes: text(m.ppeSizes),
+      isLeader: false,
+      duplicateReason: reason,
+    };
+    const c = check({ name: g.name, kind: g.kind, channel: g.channel, preferredFrom: null, preferredTo: null, preferredSites: [], notes: "", members: [row] }, g.id);
+    const p = c.problems.find((x) => x.row === 0);
+    if (p) throw invalid(p.field, p.fa, p.en);
+    const nid = row.nationalId.trim() === "" ? null : parseNationalId(row.nationalId);
+    if (nid?.ok && g.members.some((x) => x.nationalId === nid.value)) {
+      throw invalid("nationalId", "این کد ملی از پیش در همین گروه هست", "this national ID is already in this group");
+    }
+    const mobile = row.mobile.trim() === "" ? null : parseMobile(row.mobile);
+    const member: Member = {
+      id: nextMember++,
+      fullName: row.fullName.trim(),
+      nationalId: nid?.ok ? nid.value : null,
+      mobile: mobile?.ok ? mobile.value : null,
+      birthYear: row.birthYear,
+      stepFree: row.stepFree,
+      ppeSizes: row.ppeSizes.trim(),
+      isLeader: false,
+      duplicateReason: reason,
+    };
+    g.members.push(member);
+    index.push({ rowid: nextRowid++, group: g.id, member: member.id, key: searchTokens(`${member.fullName} ${member.nationalId ?? ""} ${member.mobile ?? ""}`) });
+    r.seats += 1;
+    event(r.id, r.state, r.state, r.seats, `walk-in: ${reason}`);
+    return wire(member);
+  }
+
+  const day: GroupsForDay = {
+    registration: (id) => {
+      const r = registrations.get(id);
+      return r ? regDto(r) : null;
+    },
+    ofTour: (tour) => ofTour(tour).map(regDto),
+    all: () => [...registrations.values()].map(regDto),
+    group: (id) => {
+      const g = groups.get(id);
+      return g ? { name: g.name, members: wire(g.members) } : null;
+    },
+    setState: (id, to, reason) => setState(getRegistration(id), to, reason),
+    addWalkIn,
+    capacity: (tour) => facts(tour).capacity,
+    taken,
+    waitingForDates: () => [...waits.values()].filter((w) => w.state === "waiting").length,
+  };
+
+  const handle = function handle(command: string, args: unknown): unknown {
     const a = record(args);
     switch (command) {
       case "groups_list":
@@ -1181,6 +1262,7 @@ export function createGroupsBackend(tours: GroupsTourSource, { seed = true, acto
         } satisfies ApiError;
     }
   };
+  return Object.assign(handle, { day });
 }
 
 // ---------------------------------------------------------------------------

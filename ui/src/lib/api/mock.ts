@@ -5,15 +5,21 @@
  * kept in a key-value store (localStorage in the browser) so a reload
  * keeps them.
  */
+import { emit } from "@tauri-apps/api/event";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type { ApiError } from "./bindings/ApiError";
 import type { AppStatus } from "./bindings/AppStatus";
+import type { GroupRow } from "./bindings/GroupRow";
+import type { GroupSaved } from "./bindings/GroupSaved";
 import type { Settings } from "./bindings/Settings";
 import type { Today } from "./bindings/Today";
 import type { TourDetail } from "./bindings/TourDetail";
 import type { TourSummary } from "./bindings/TourSummary";
 import { isErrorCode } from "./errors";
+import { SAVED_FILE_KEY, createDayBackend, isDayCommand } from "./mock-day";
+import { createExchangeBackend, isExchangeCommand } from "./mock-exchange";
 import { createGroupsBackend, isGroupCommand } from "./mock-groups";
+import { createPrintBackend, isPrintCommand } from "./mock-print";
 import { createProgrammeMock } from "./mock-programme";
 import { createSitesBackend, isSiteCommand } from "./mock-sites";
 import { createToursBackend, isTourCommand } from "./mock-tours";
@@ -192,6 +198,78 @@ export function createMockBackend(store: KeyValueStore) {
     { actor: () => loadSettings().coordinatorName },
   );
 
+  function tourDetail(id: number): TourDetail | null {
+    try {
+      return tours("tour_get", { id }) as TourDetail;
+    } catch {
+      return null;
+    }
+  }
+
+  let minute = 0;
+  const day = createDayBackend({
+    today: () => MOCK_TODAY.gregorian,
+    // 8 Azar 1405 from 10:00 in Isfahan, a minute later at every change.
+    now: () => `${new Date(Date.UTC(2026, 10, 29, 6, 30) + minute++ * 60_000).toISOString().slice(0, 19)}+00:00`,
+    actor: () => loadSettings().coordinatorName,
+    tours: {
+      get: (id) => tourDetail(id)?.schedule.tour ?? null,
+      all: () => (tours("tours_list", { from: "1900-01-01", to: "2999-12-31" }) as TourSummary[]).map((s) => s.tour),
+      capacity: (id) => tourDetail(id)?.schedule.capacity.seats ?? 0,
+      stops: (id) => tourDetail(id)?.stops.map((s) => s.site) ?? [],
+    },
+    sites: {
+      get: (id) => {
+        const found = sites.peek(id);
+        return found ? { name: found.site.input.nameFa, district: found.site.input.district } : null;
+      },
+    },
+    groups: groups.day,
+    programme: () => programme.current(),
+    saved: (bytes) => {
+      const png = bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
+      store.setItem(SAVED_FILE_KEY, JSON.stringify({ size: bytes.length, png, text: png ? null : new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes) }));
+    },
+  });
+
+  const exchange = createExchangeBackend({
+    store,
+    groups: {
+      all: () =>
+        (groups("groups_list", { filter: { text: "", tour: null, state: null, kind: null, channel: null, limit: 1_000_000 } }) as GroupRow[]).map((r) => ({
+          id: r.id,
+          name: r.name,
+          members: groups.day.group(r.id)?.members ?? [],
+        })),
+      create: (input) => (groups("group_create", { input }) as GroupSaved).group.id,
+      remove: (id) => void groups("group_remove", { id }),
+    },
+    emit: (event, payload) => void emit(event, payload),
+    // In a browser the progress bar gets a moment to be seen; unit tests run at once.
+    stepMs: typeof document === "undefined" ? 0 : 60,
+    refused: () => (store.getItem(FAIL_KEY) ?? "") === "app_status:database_corrupt",
+    recovered: () => {
+      if ((store.getItem(FAIL_KEY) ?? "").startsWith("app_status:database_")) store.setItem(FAIL_KEY, "");
+    },
+  });
+
+  const print = createPrintBackend({
+    tours: {
+      stops: (id) => tourDetail(id)?.stops.map((s) => s.site) ?? null,
+      between: (from, to) => (tours("tours_list", { from, to }) as TourSummary[]).map((s) => s.tour),
+    },
+    registrations: {
+      get: (id) => groups.day.registration(id),
+      ofTour: (tour) => groups.day.ofTour(tour),
+      members: (group) => groups.day.group(group)?.members.length ?? 0,
+    },
+    store,
+    language: () => loadSettings().language,
+    emit: (event, payload) => void emit(event, payload),
+    // In a browser each document takes a moment, so the progress bar is seen and Cancel can be pressed.
+    stepMs: typeof document === "undefined" ? 0 : 250,
+  });
+
   return async function handle(command: string, args?: unknown): Promise<unknown> {
     const failure = injectedFailure(command);
     if (failure) throw failure;
@@ -199,6 +277,9 @@ export function createMockBackend(store: KeyValueStore) {
     if (isSiteCommand(command)) return sites(command, args);
     if (isTourCommand(command)) return tours(command, args);
     if (isGroupCommand(command)) return groups(command, args);
+    if (isDayCommand(command)) return day(command, args);
+    if (isExchangeCommand(command)) return exchange(command, args);
+    if (isPrintCommand(command)) return print(command, args);
     switch (command) {
       case "app_status":
         return appStatus();
@@ -226,5 +307,5 @@ export function createMockBackend(store: KeyValueStore) {
 /** Routes every `invoke` to the in-memory backend. Call before the app mounts. */
 export function installMockBackend(store: KeyValueStore = window.localStorage): void {
   const handle = createMockBackend(store);
-  mockIPC((command, args) => handle(command, args));
+  mockIPC((command, args) => handle(command, args), { shouldMockEvents: true });
 }

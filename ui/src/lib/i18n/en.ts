@@ -1,6 +1,9 @@
 /** The English catalogue, typed against the Persian source catalogue. */
 import type { Catalogue } from "./fa";
+import { dayEn } from "./day.en";
+import { exchangeEn } from "./exchange.en";
 import { groupsEn } from "./groups.en";
+import { printEn } from "./print.en";
 import { programmeEn } from "./programme.en";
 import { sitesEn } from "./sites.en";
 import { toursEn } from "./tours.en";
@@ -167,16 +170,11 @@ export const en: Catalogue = {
   "tours.emptyTitle": "No tours yet",
   "tours.emptyBody":
     "Each tour is a dated departure with a bus, a guide and an ordered itinerary of stops. Tours will be built here and their timing checked.",
-  "checkin.emptyTitle": "No tours to check in yet",
-  "checkin.emptyBody": "On the day of a tour, people will be checked in here and no-shows marked.",
-  "requests.emptyTitle": "No citizen requests yet",
-  "requests.emptyBody":
-    "Questions and requests citizens raise on tours will be recorded here, each followed up until it is answered, within three months.",
-  "reports.emptyTitle": "No reports yet",
-  "reports.emptyBody":
-    "Figures on the tours — how full they are, how many citizens visited, what is overdue — with exports and printed documents will be prepared here.",
   ...sitesEn,
   ...programmeEn,
   ...toursEn,
   ...groupsEn,
+  ...dayEn,
+  ...printEn,
+  ...exchangeEn,
 };

@@ -6,7 +6,10 @@
  * Other catalogues are typed against this one, so a key added here and
  * missing elsewhere fails the type check.
  */
+import { dayFa } from "./day.fa";
+import { exchangeFa } from "./exchange.fa";
 import { groupsFa } from "./groups.fa";
+import { printFa } from "./print.fa";
 import { programmeFa } from "./programme.fa";
 import { sitesFa } from "./sites.fa";
 import { toursFa } from "./tours.fa";
@@ -173,18 +176,13 @@ export const fa = {
   "tours.emptyTitle": "هنوز توری ساخته نشده است",
   "tours.emptyBody":
     "هر تور یک حرکت در روزی معین است با اتوبوس، راهنما و فهرست مرتب توقف‌ها. تورها اینجا ساخته می‌شوند و زمان‌بندی‌شان بررسی می‌شود.",
-  "checkin.emptyTitle": "هنوز توری برای پذیرش نیست",
-  "checkin.emptyBody": "در روز تور، حاضران اینجا پذیرش می‌شوند و غایبان علامت می‌خورند.",
-  "requests.emptyTitle": "هنوز درخواستی ثبت نشده است",
-  "requests.emptyBody":
-    "پرسش‌ها و درخواست‌هایی که شهروندان در تورها مطرح می‌کنند اینجا ثبت می‌شوند و هر کدام تا پاسخ، حداکثر سه ماه بعد، پیگیری می‌شود.",
-  "reports.emptyTitle": "هنوز گزارشی برای نمایش نیست",
-  "reports.emptyBody":
-    "آمار تورها — میزان پر شدن ظرفیت، شمار بازدیدکنندگان و موارد عقب‌افتاده — همراه با خروجی‌ها و برگه‌های چاپی اینجا آماده می‌شود.",
   ...sitesFa,
   ...programmeFa,
   ...toursFa,
   ...groupsFa,
+  ...dayFa,
+  ...printFa,
+  ...exchangeFa,
 } satisfies Record<string, string>;
 
 /** Every key of the catalogue. */

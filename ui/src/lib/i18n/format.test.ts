@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toLatinDigits, toPersianDigits } from "./digits";
-import { formatBytes, formatGregorianDate, formatNumber, isolate } from "./format";
+import { formatBytes, formatGregorianDate, formatNumber, formatPercent, isolate } from "./format";
 
 describe("digits", () => {
   it.each([
@@ -70,5 +70,18 @@ describe("formatGregorianDate", () => {
 describe("isolate", () => {
   it("wraps text in first-strong and pop isolates", () => {
     expect(isolate("Ali")).toBe("\u2068Ali\u2069");
+  });
+});
+
+describe("formatPercent", () => {
+  it.each([
+    [0.125, "fa", "۱۲٫۵٪"],
+    [0.125, "en", "12.5%"],
+    [0, "fa", "۰٪"],
+    [1, "en", "100%"],
+    [0.3333, "en", "33.3%"],
+    [Number.NaN, "en", "0%"],
+  ] as const)("%s in %s is %s", (rate, locale, text) => {
+    expect(formatPercent(rate, locale)).toBe(text);
   });
 });

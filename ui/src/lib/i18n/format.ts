@@ -13,6 +13,14 @@ export function formatNumber(value: number, locale: UiLocale, maxFractionDigits 
   }).format(value);
 }
 
+/** A rate 0–1 as a percentage with the locale's digits and sign: 0.125 → «۱۲٫۵٪» / "12.5%". */
+export function formatPercent(rate: number, locale: UiLocale, maxFractionDigits = 1): string {
+  return new Intl.NumberFormat(numberLocale(locale), {
+    style: "percent",
+    maximumFractionDigits: maxFractionDigits,
+  }).format(Number.isFinite(rate) ? rate : 0);
+}
+
 const UNITS = ["unit.bytes", "unit.kilobytes", "unit.megabytes", "unit.gigabytes"] as const;
 
 /** A byte count in the largest binary unit below it, with one decimal above bytes. */

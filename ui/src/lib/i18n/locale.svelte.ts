@@ -8,7 +8,7 @@
 import { toApiError, type ApiError, type Language } from "../api";
 import { settingsStore } from "../settings/store.svelte";
 import { translate, type MessageKey, type MessageParams, type UiLocale } from "./catalogues";
-import { formatBytes, formatGregorianDate, formatNumber } from "./format";
+import { formatBytes, formatGregorianDate, formatNumber, formatPercent } from "./format";
 
 const state = $state<{ language: Language; pseudo: boolean }>({ language: "fa", pseudo: false });
 
@@ -82,6 +82,11 @@ export function t(key: MessageKey, params?: MessageParams): string {
 /** A number in the current locale's digits. */
 export function num(value: number, maxFractionDigits = 0): string {
   return formatNumber(value, current(), maxFractionDigits);
+}
+
+/** A rate 0–1 as a percentage in the current locale's digits. */
+export function pct(rate: number, maxFractionDigits = 1): string {
+  return formatPercent(rate, current(), maxFractionDigits);
 }
 
 /** A byte count in the current locale. */

@@ -163,7 +163,7 @@ export const programmeEn: { readonly [K in keyof typeof programmeFa]: string } =
   "calendar.holiday": "Holiday",
   "calendar.closed": "closed: {name}",
   "calendar.toursCount": "{n} departures",
-  "calendar.tourSeats": "{time} · {seats} seats",
+  "calendar.tourSeats": "{time} | {seats} seats",
   "calendar.more": "+{n}",
   "calendar.loadFailed": "The calendar could not be read.",
   "calendar.noProgramme": "No programme yet; the calendar shows the holidays only.",

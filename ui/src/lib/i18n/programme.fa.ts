@@ -165,7 +165,7 @@ export const programmeFa = {
   "calendar.holiday": "تعطیل",
   "calendar.closed": "بسته: {name}",
   "calendar.toursCount": "{n} حرکت",
-  "calendar.tourSeats": "{time} · {seats} صندلی",
+  "calendar.tourSeats": "{time} | {seats} صندلی",
   "calendar.more": "+{n}",
   "calendar.loadFailed": "تقویم خوانده نشد.",
   "calendar.noProgramme": "هنوز برنامه‌ای ساخته نشده است؛ تقویم فقط تعطیلات را نشان می‌دهد.",

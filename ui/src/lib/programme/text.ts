@@ -35,7 +35,7 @@ export function timeIn(time: string, locale: UiLocale): string {
   return digits(time, locale);
 }
 
-/** «۰۸:۰۰ · ۲۵ صندلی» / "08:00 · 25 seats": the departure's time and capacity. */
+/** «۰۸:۰۰ | ۲۵ صندلی» / "08:00 | 25 seats": the departure's time and capacity. */
 export function tourLine(entry: CalendarTour, locale: UiLocale): string {
   return translate(locale, "calendar.tourSeats", {
     time: timeIn(entry.tour.departure, locale),

@@ -130,6 +130,11 @@ const ICONS = {
   ],
   upload: [["path", { d: "M12 15V4m-4 4 4-4 4 4" }], ["path", { d: "M4 15v4a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-4" }]],
   download: [["path", { d: "M12 4v11m-4-4 4 4 4-4" }], ["path", { d: "M4 15v4a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-4" }]],
+  print: [
+    ["path", { d: "M7 9V3.5h10V9" }],
+    ["path", { d: "M7 17H5a2 2 0 0 1-2-2v-4a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2v4a2 2 0 0 1-2 2h-2" }],
+    ["rect", { x: 7, y: 14, width: 10, height: 7, rx: 1 }],
+  ],
   search: [["circle", { cx: 11, cy: 11, r: 6.5 }], ["path", { d: "m16 16 4.5 4.5" }]],
   generate: [
     ["path", { d: "M20 12a8 8 0 0 1-14.3 4.9M4 12a8 8 0 0 1 14.3-4.9" }],
