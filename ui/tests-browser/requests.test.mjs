@@ -3,7 +3,7 @@
 // filters; recording a request shows the due date the core computes
 // (raised + 3 Solar Hijri months); refer, answer, report back and the
 // history; editing; the Dashboard counting the overdue and linking to them;
-// CSV export with a BOM; English; the layout at 1280×800.
+// the export through the core's export_requests; English; the layout at 1280×800.
 //
 // The mock's today is 8 Azar 1405. Its requests: cleanliness (raised
 // 5 Tir, reported back), lighting (raised 20 Mordad, referred, due 20 Aban:
@@ -20,7 +20,7 @@ useBrowser();
 const DOCS_SCREENSHOT = path.resolve(UI_DIR, "..", "docs", "screenshot-requests.png");
 
 const text = async (locator) => (await locator.innerText()).trim();
-const plain = (value) => value.replace(/[\u2066-\u2069]/g, "").trim();
+const exportsAsked = (page) => page.evaluate(() => JSON.parse(localStorage.getItem("gardesh.mock.exports") ?? "[]"));
 
 async function openRequests(t, hash = "#/requests", options) {
   const app = await openApp(t, hash, options);
@@ -234,18 +234,25 @@ describe("the Dashboard and the export", () => {
     assert.equal(new URL(page.url()).hash, "#/requests", "the address says it once");
   });
 
-  test("exports the list as CSV with a BOM, a header in the UI's language and dates in both calendars", async (t) => {
+  test("exports the list through the core, as filtered, to .xlsx (or .csv)", async (t) => {
     const { page } = await openRequests(t);
+    await page.getByTestId("requests-overdue-only").check();
+    await expectRowCount(page, 1, "overdue only");
     await page.getByTestId("requests-export").click();
-    await page.getByTestId("requests-exported").waitFor();
-    assert.match(plain(await text(page.getByTestId("requests-exported"))), /فهرست در requests-1405-09-08\.csv ذخیره شد/);
-    const file = await savedFile(page);
-    assert.equal(file.png, false);
-    assert.ok(file.text.startsWith("\uFEFF"), "a byte-order mark for Excel");
-    const lines = file.text.slice(1).split("\r\n");
-    assert.ok(lines[0].startsWith("شماره,تاریخ طرح (هجری شمسی),تاریخ طرح (میلادی),سررسید (هجری شمسی),سررسید (میلادی),عقب‌افتاده,دسته,وضعیت,درخواست"), lines[0]);
-    assert.ok(lines[1].startsWith("2,1405/05/20,2026-08-11,1405/08/20,2026-11-11,بله,روشنایی,ارجاع‌شده,"), lines[1]);
-    assert.equal(lines.filter((l) => l !== "").length, 6, "a header and five requests");
+    const done = page.getByTestId("export-done");
+    await done.waitFor();
+    assert.equal(await done.getAttribute("data-path"), "gardesh-requests-1405-09-08.xlsx");
+    assert.equal(await savedFile(page), null, "the page no longer writes the file itself");
+
+    await page.evaluate(() => localStorage.setItem("gardesh.mock.dialog.save", "/home/coordinator/درخواست‌ها.csv"));
+    await page.getByTestId("requests-export").click();
+    await page.waitForFunction(() => document.querySelector("[data-testid=export-done]")?.dataset.path === "/home/coordinator/درخواست‌ها.csv");
+
+    const filter = { text: "", status: null, department: null, district: null, site: null, tour: null, category: null, overdueOnly: true };
+    assert.deepEqual(await exportsAsked(page), [
+      { command: "export_requests", path: "gardesh-requests-1405-09-08.xlsx", filter },
+      { command: "export_requests", path: "/home/coordinator/درخواست‌ها.csv", filter },
+    ]);
   });
 
   test("in English, left to right", async (t) => {

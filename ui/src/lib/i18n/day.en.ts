@@ -64,9 +64,6 @@ export const dayEn: { readonly [K in keyof typeof dayFa]: string } = {
   // ---- citizen requests
   "requests.intro": "Questions and requests citizens raise on the tours; each is answered within three Solar Hijri months of being raised.",
   "requests.new": "New request",
-  "requests.export": "Export CSV",
-  "requests.exported": "The list was saved to {path}.",
-  "requests.exportFailed": "The export was not saved.",
   "requests.search": "Search requests",
   "requests.searchPlaceholder": "Text, name, contact, department or answer…",
   "requests.filterStatus": "Status",
@@ -163,18 +160,6 @@ export const dayEn: { readonly [K in keyof typeof dayFa]: string } = {
   "requestHistory.referred": "Referred",
   "requestHistory.answered": "Answered",
   "requestHistory.reported": "Reported back",
-
-  "requestCsv.id": "No.",
-  "requestCsv.raisedJalali": "Raised on (Solar Hijri)",
-  "requestCsv.raisedGregorian": "Raised on (Gregorian)",
-  "requestCsv.dueJalali": "Due on (Solar Hijri)",
-  "requestCsv.dueGregorian": "Due on (Gregorian)",
-  "requestCsv.overdue": "Overdue",
-  "requestCsv.referredOn": "Referred on",
-  "requestCsv.answeredOn": "Answered on",
-  "requestCsv.reportedOn": "Reported back on",
-  "requestCsv.yes": "yes",
-  "requestCsv.no": "no",
 
   // ---- the Dashboard's figures
   "dashboard.atAGlance": "Today at a glance",

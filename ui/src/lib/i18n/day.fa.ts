@@ -68,9 +68,6 @@ export const dayFa = {
   // ---- citizen requests
   "requests.intro": "پرسش‌ها و درخواست‌هایی که شهروندان در تورها مطرح می‌کنند؛ به هر کدام حداکثر سه ماه هجری شمسی پس از طرح پاسخ داده می‌شود.",
   "requests.new": "درخواست تازه",
-  "requests.export": "خروجی CSV",
-  "requests.exported": "فهرست در {path} ذخیره شد.",
-  "requests.exportFailed": "خروجی ذخیره نشد.",
   "requests.search": "جست‌وجوی درخواست‌ها",
   "requests.searchPlaceholder": "متن، نام، راه تماس، اداره یا پاسخ…",
   "requests.filterStatus": "وضعیت",
@@ -167,18 +164,6 @@ export const dayFa = {
   "requestHistory.referred": "ارجاع",
   "requestHistory.answered": "پاسخ",
   "requestHistory.reported": "اعلام به شهروند",
-
-  "requestCsv.id": "شماره",
-  "requestCsv.raisedJalali": "تاریخ طرح (هجری شمسی)",
-  "requestCsv.raisedGregorian": "تاریخ طرح (میلادی)",
-  "requestCsv.dueJalali": "سررسید (هجری شمسی)",
-  "requestCsv.dueGregorian": "سررسید (میلادی)",
-  "requestCsv.overdue": "عقب‌افتاده",
-  "requestCsv.referredOn": "تاریخ ارجاع",
-  "requestCsv.answeredOn": "تاریخ پاسخ",
-  "requestCsv.reportedOn": "تاریخ اعلام به شهروند",
-  "requestCsv.yes": "بله",
-  "requestCsv.no": "خیر",
 
   // ---- the Dashboard's figures
   "dashboard.atAGlance": "امروز در یک نگاه",

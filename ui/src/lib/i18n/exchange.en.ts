@@ -105,6 +105,7 @@ export const exchangeEn: { readonly [K in keyof typeof exchangeFa]: string } = {
   "export.calendar": "Export calendar (.ics)",
   "export.calendarHint": "The programme's tours for a phone or desktop calendar",
   "export.requests": "Export requests",
+  "export.requestsHint": "The requests as listed, with this search and these filters, in Excel or CSV",
   "export.working": "Making the export…",
   "export.saved": "Saved:",
   "export.failed": "The export was not made.",

@@ -110,6 +110,7 @@ export const exchangeFa = {
   "export.calendar": "خروجی تقویم (\u2066.ics\u2069)",
   "export.calendarHint": "تورهای برنامه برای تقویم تلفن یا رایانه",
   "export.requests": "خروجی درخواست‌ها",
+  "export.requestsHint": "درخواست‌های فهرست، با همین جست‌وجو و فیلترها، در Excel یا CSV",
   "export.working": "در حال ساختن خروجی…",
   "export.saved": "ذخیره شد:",
   "export.failed": "خروجی ساخته نشد.",

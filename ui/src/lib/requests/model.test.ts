@@ -11,7 +11,6 @@ import {
   historyAction,
   nextSteps,
   overdueFromHash,
-  requestsCsvRows,
   requestsViewFromHash,
   shortDate,
   toRequestInput,
@@ -137,35 +136,6 @@ describe("texts", () => {
     expect(filterIsActive({ ...blankFilter(), overdueOnly: true })).toBe(true);
     expect(filterIsActive({ ...blankFilter(), department: "" })).toBe(false);
     expect(filterIsActive({ ...blankFilter(), text: " x " })).toBe(true);
-  });
-});
-
-describe("the CSV export", () => {
-  it("has a header in the UI's language and dates in both calendars", () => {
-    const rows = requestsCsvRows([REQUEST], "fa", { tour: (id) => `تور ${id}`, site: () => "ایستگاه زینبیه" });
-    expect(rows[0]?.slice(0, 6)).toEqual(["شماره", "تاریخ طرح (هجری شمسی)", "تاریخ طرح (میلادی)", "سررسید (هجری شمسی)", "سررسید (میلادی)", "عقب‌افتاده"]);
-    expect(rows[1]).toEqual([
-      7,
-      "1405/05/20",
-      "2026-08-11",
-      "1405/08/20",
-      "2026-11-11",
-      "بله",
-      "روشنایی",
-      "ارجاع‌شده",
-      REQUEST.text,
-      "حسین رضایی",
-      "09132221100",
-      "تور 90002",
-      "ایستگاه زینبیه",
-      7,
-      "معاونت خدمات شهری",
-      "1405/05/25",
-      "",
-      "",
-      "",
-    ]);
-    expect(requestsCsvRows([REQUEST], "en", { tour: String, site: String })[0]?.[0]).toBe("No.");
   });
 });
 

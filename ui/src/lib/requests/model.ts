@@ -2,8 +2,7 @@
  * The requests page's pure logic: categories, statuses and districts; the
  * form as edited and the RequestInput it becomes; which step a request may
  * take next; the page's address (`#/requests`, `#/requests/new`,
- * `#/requests/12`, `?overdue=1`); the texts of history entries; and the
- * rows of the CSV export.
+ * `#/requests/12`, `?overdue=1`); and the texts of history entries.
  */
 import type { CitizenRequest } from "../api/bindings/CitizenRequest";
 import type { RequestCategory } from "../api/bindings/RequestCategory";
@@ -15,7 +14,6 @@ import { formatJalaliShort } from "../dates/format";
 import type { MessageKey, UiLocale } from "../i18n/catalogues";
 import { translate } from "../i18n/catalogues";
 import { toLatinDigits, toPersianDigits } from "../i18n/digits";
-import type { CsvValue } from "../reports/csv";
 
 export const REQUEST_CATEGORIES: readonly RequestCategory[] = ["lighting", "roads", "transport", "cleanliness", "projects", "other"];
 export const REQUEST_STATUSES: readonly RequestStatus[] = ["open", "referred", "answered", "reported"];
@@ -162,68 +160,4 @@ export function shortDate(iso: string | null, locale: UiLocale): string {
 /** Whole days from `a` to `b` (Gregorian ISO). */
 export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}
-
-/** Names the CSV needs besides the catalogue: tours and sites by id. */
-export interface CsvNames {
-  tour(id: number): string;
-  site(id: number): string;
-}
-
-/**
- * The export's rows: a header in `locale`, then one row per request with
- * dates both in the Solar Hijri calendar (1405-09-08) and Gregorian, in
- * Latin digits so a spreadsheet reads them.
- */
-export function requestsCsvRows(list: readonly CitizenRequest[], locale: UiLocale, names: CsvNames): CsvValue[][] {
-  const t = (key: MessageKey) => translate(locale, key);
-  const jalali = (iso: string | null) => {
-    const d = iso ? gregorianToJalali(iso) : null;
-    return d ? formatJalaliShort(d, "en") : "";
-  };
-  const header: CsvValue[] = [
-    t("requestCsv.id"),
-    t("requestCsv.raisedJalali"),
-    t("requestCsv.raisedGregorian"),
-    t("requestCsv.dueJalali"),
-    t("requestCsv.dueGregorian"),
-    t("requestCsv.overdue"),
-    t("requests.colCategory"),
-    t("requests.colStatus"),
-    t("requests.colText"),
-    t("request.raisedBy"),
-    t("request.contact"),
-    t("request.tour"),
-    t("request.site"),
-    t("request.district"),
-    t("requests.colDepartment"),
-    t("requestCsv.referredOn"),
-    t("request.answerLabel"),
-    t("requestCsv.answeredOn"),
-    t("requestCsv.reportedOn"),
-  ];
-  return [
-    header,
-    ...list.map((r): CsvValue[] => [
-      r.id,
-      jalali(r.raisedOn),
-      r.raisedOn,
-      jalali(r.dueOn),
-      r.dueOn,
-      r.overdue ? t("requestCsv.yes") : t("requestCsv.no"),
-      t(`requestCategory.${r.category}`),
-      t(`requestStatus.${r.status}`),
-      r.text,
-      r.raisedBy,
-      r.contact,
-      r.tour === null ? "" : names.tour(r.tour),
-      r.site === null ? "" : names.site(r.site),
-      r.district,
-      r.department,
-      jalali(r.referredOn),
-      r.answer,
-      jalali(r.answeredOn),
-      jalali(r.reportedOn),
-    ]),
-  ];
 }
