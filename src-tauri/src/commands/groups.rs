@@ -171,25 +171,15 @@ pub async fn registration_preview<R: Runtime>(
 ) -> Result<d::RegistrationPreview, ApiError> {
     blocking(app, move |s| {
         s.with_db(|c| {
-            let (g, t) = (GroupId(group), TourId(tour));
-            let size = group::get(c, g)?.members.len() as u32;
-            let seats = roster::seats(c, t)?;
-            let the_tour = tour::get(c, t)?;
-            let already_on: bool = c.query_row(
-                "SELECT count(*) > 0 FROM registrations WHERE group_id = ?1 AND tour_id = ?2
-                 AND state IN ('confirmed','waitlisted','requested')",
-                [g.get(), t.get()],
-                |r| r.get(0),
-            )?;
-            let fits = size <= seats.free;
+            let p = roster::preview(c, GroupId(group), TourId(tour))?;
             Ok(d::RegistrationPreview {
-                open: matches!(the_tour.status, tour::Status::Open | tour::Status::Full),
-                tour: the_tour.into(),
-                seats: seats.into(),
-                group_size: size,
-                fits,
-                waiting_position: (!fits).then_some(seats.waiting_groups + 1),
-                ineligible: reg::eligibility(c, g, t)?
+                tour: p.tour.into(),
+                seats: p.seats.into(),
+                group_size: p.group_size,
+                fits: p.fits,
+                waiting_position: p.waiting_position,
+                ineligible: p
+                    .ineligible
                     .into_iter()
                     .map(|i| d::Ineligible {
                         member: i.member.get(),
@@ -198,7 +188,8 @@ pub async fn registration_preview<R: Runtime>(
                         en: i.why.en,
                     })
                     .collect(),
-                already_on,
+                open: p.open,
+                already_on: p.already_on,
             })
         })
     })

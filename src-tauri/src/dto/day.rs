@@ -90,55 +90,12 @@ pub struct Departed {
     pub absent_members: u32,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export_to = "RequestCategory.ts")]
-pub enum RequestCategory {
-    Lighting,
-    Roads,
-    Transport,
-    Cleanliness,
-    Projects,
-    Other,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export_to = "RequestStatus.ts")]
-pub enum RequestStatus {
-    Open,
-    Referred,
-    Answered,
-    Reported,
-}
-
-macro_rules! both_ways {
-    ($dto:ident, $core:path, [$($v:ident),+]) => {
-        impl From<$core> for $dto {
-            fn from(x: $core) -> Self {
-                use $core as C;
-                match x { $(C::$v => $dto::$v),+ }
-            }
-        }
-        impl From<$dto> for $core {
-            fn from(x: $dto) -> Self {
-                use $core as C;
-                match x { $($dto::$v => C::$v),+ }
-            }
-        }
-    };
-}
-
-both_ways!(
-    RequestCategory,
-    request::Category,
-    [Lighting, Roads, Transport, Cleanliness, Projects, Other]
-);
-both_ways!(
-    RequestStatus,
-    request::Status,
-    [Open, Referred, Answered, Reported]
-);
+super::mirror!("RequestCategory.ts", RequestCategory, request::Category, {
+    Lighting, Roads, Transport, Cleanliness, Projects, Other
+});
+super::mirror!("RequestStatus.ts", RequestStatus, request::Status, {
+    Open, Referred, Answered, Reported
+});
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

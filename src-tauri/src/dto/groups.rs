@@ -9,40 +9,16 @@ use gardesh_core::persian::calendar::parse_iso_date;
 use gardesh_core::registration::{self as reg, roster, waits};
 use gardesh_core::Error;
 
-/// A closed set of names mirrored from the core, both ways.
-macro_rules! mirror {
-    ($file:literal, $name:ident, $core:path, { $($v:ident),+ $(,)? }) => {
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-        #[serde(rename_all = "snake_case")]
-        #[ts(export_to = $file)]
-        pub enum $name { $($v),+ }
-
-        impl From<$core> for $name {
-            fn from(x: $core) -> Self {
-                use $core as C;
-                match x { $(C::$v => $name::$v),+ }
-            }
-        }
-
-        impl From<$name> for $core {
-            fn from(x: $name) -> Self {
-                use $core as C;
-                match x { $($name::$v => C::$v),+ }
-            }
-        }
-    };
-}
-
-mirror!("GroupKind.ts", GroupKind, group::Kind, {
+super::mirror!("GroupKind.ts", GroupKind, group::Kind, {
     Neighbourhood, School, University, Mosque, Ngo, Family, Other
 });
-mirror!("GroupChannel.ts", GroupChannel, group::Channel, {
+super::mirror!("GroupChannel.ts", GroupChannel, group::Channel, {
     Phone, WalkIn, Line137, AppList, Sms
 });
-mirror!("RegistrationState.ts", RegistrationState, reg::State, {
+super::mirror!("RegistrationState.ts", RegistrationState, reg::State, {
     Requested, Confirmed, Waitlisted, Attended, NoShow, Cancelled
 });
-mirror!("WaitState.ts", WaitState, waits::WaitState, { Waiting, Placed, Cancelled });
+super::mirror!("WaitState.ts", WaitState, waits::WaitState, { Waiting, Placed, Cancelled });
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -10,6 +10,31 @@ use ts_rs::TS;
 use gardesh_core::persian::calendar::Style;
 use gardesh_core::{persian, settings, store};
 
+/// A closed set of names mirrored from the core, both ways.
+macro_rules! mirror {
+    ($file:literal, $name:ident, $core:path, { $($v:ident),+ $(,)? }) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+        #[serde(rename_all = "snake_case")]
+        #[ts(export_to = $file)]
+        pub enum $name { $($v),+ }
+
+        impl From<$core> for $name {
+            fn from(x: $core) -> Self {
+                use $core as C;
+                match x { $(C::$v => $name::$v),+ }
+            }
+        }
+
+        impl From<$name> for $core {
+            fn from(x: $name) -> Self {
+                use $core as C;
+                match x { $($name::$v => C::$v),+ }
+            }
+        }
+    };
+}
+pub(crate) use mirror;
+
 pub mod day;
 pub mod exchange;
 pub mod groups;

@@ -213,7 +213,7 @@ fn settle(tx: &Transaction<'_>, stamp: &Stamp, id: RegistrationId, reason: &str)
         State::Confirmed
     };
     if to != r.state {
-        reg::set_state_in(tx, stamp, &r, to, reason)?;
+        reg::set_state(tx, stamp, &r, to, reason)?;
     }
     Ok(to)
 }
@@ -317,7 +317,7 @@ pub fn undo(conn: &mut Connection, stamp: &Stamp, id: RegistrationId) -> Result<
         }
         tx.execute("DELETE FROM attendance WHERE registration_id = ?1", [id])?;
         if r.state != State::Confirmed {
-            reg::set_state_in(tx, stamp, &r, State::Confirmed, "check-in undone")?;
+            reg::set_state(tx, stamp, &r, State::Confirmed, "check-in undone")?;
         }
         audit::record(
             tx,
@@ -371,7 +371,7 @@ pub fn walk_in(
             [id],
         )?;
         let now = reg::get(tx, id)?;
-        reg::event_in(
+        reg::event(
             tx,
             stamp,
             id,
@@ -421,7 +421,7 @@ pub fn close_departure(conn: &mut Connection, stamp: &Stamp, tour_id: TourId) ->
             }
             let present = marked.iter().any(|(_, p, _)| *p);
             if !present && r.state != State::NoShow {
-                reg::set_state_in(tx, stamp, &r, State::NoShow, "nobody came by departure")?;
+                reg::set_state(tx, stamp, &r, State::NoShow, "nobody came by departure")?;
                 out.no_show_groups += 1;
             }
         }

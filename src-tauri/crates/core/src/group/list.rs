@@ -84,14 +84,7 @@ fn row(conn: &Connection, id: GroupId, matched: Option<MemberId>) -> Result<Row>
         [id],
         |r| r.get(0),
     )?;
-    let (leader_name, leader_mobile): (String, Option<String>) = conn
-        .query_row(
-            "SELECT full_name, mobile FROM members WHERE group_id = ?1 ORDER BY is_leader DESC, position LIMIT 1",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?
-        .unwrap_or_default();
+    let (leader_name, leader_mobile) = super::leader(conn, id)?;
     let matched_member = match matched {
         Some(m) => conn
             .query_row("SELECT full_name FROM members WHERE id = ?1", [m], |r| {

@@ -548,6 +548,18 @@ pub fn update(
     })
 }
 
+/// The group's leader (or, failing one, its first member): name and mobile.
+pub fn leader(conn: &Connection, id: GroupId) -> Result<(String, Option<String>)> {
+    Ok(conn
+        .query_row(
+            "SELECT full_name, mobile FROM members WHERE group_id = ?1 ORDER BY is_leader DESC, position LIMIT 1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?
+        .unwrap_or_default())
+}
+
 /// The input that would save a group as it is now (every member keeping its id).
 pub fn as_input(g: &Group) -> GroupInput {
     GroupInput {

@@ -85,6 +85,23 @@ pub fn of_tour(conn: &Connection, tour: TourId) -> Result<Vec<Registration>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The group's registration on the tour that is still active (requested, confirmed or
+/// waiting), if any: a group is on a tour at most once.
+pub fn active_on(
+    conn: &Connection,
+    group: GroupId,
+    tour: TourId,
+) -> Result<Option<RegistrationId>> {
+    Ok(conn
+        .query_row(
+            "SELECT id FROM registrations WHERE group_id = ?1 AND tour_id = ?2
+             AND state IN ('confirmed','waitlisted','requested')",
+            params![group, tour],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
 /// Seats held on a tour (confirmed, attended or no-show).
 pub fn taken(conn: &Connection, tour: TourId) -> Result<u32> {
     let n: i64 = conn.query_row(
@@ -101,7 +118,8 @@ pub fn capacity(conn: &Connection, tour: TourId) -> Result<u32> {
     Ok(itinerary::schedule(conn, tour)?.capacity.seats)
 }
 
-fn event(
+/// Record an event of a registration (and its audit entry).
+pub(crate) fn event(
     tx: &Transaction<'_>,
     stamp: &Stamp,
     id: RegistrationId,
@@ -135,31 +153,8 @@ fn event(
     Ok(())
 }
 
-/// Change a registration's state with its event (for check-in).
-pub(crate) fn set_state_in(
-    tx: &Transaction<'_>,
-    stamp: &Stamp,
-    r: &Registration,
-    to: State,
-    reason: &str,
-) -> Result<()> {
-    set_state(tx, stamp, r, to, reason)
-}
-
-/// Record an event of a registration (for check-in).
-pub(crate) fn event_in(
-    tx: &Transaction<'_>,
-    stamp: &Stamp,
-    id: RegistrationId,
-    from: Option<State>,
-    to: State,
-    seats: u32,
-    reason: &str,
-) -> Result<()> {
-    event(tx, stamp, id, from, to, seats, reason)
-}
-
-fn set_state(
+/// Change a registration's state, with its event.
+pub(crate) fn set_state(
     tx: &Transaction<'_>,
     stamp: &Stamp,
     r: &Registration,
@@ -342,14 +337,7 @@ pub(crate) fn place(
             ),
         ));
     }
-    let active: Option<RegistrationId> = tx
-        .query_row(
-            "SELECT id FROM registrations WHERE group_id = ?1 AND tour_id = ?2 AND state IN ('confirmed','waitlisted','requested')",
-            params![group, tour],
-            |r| r.get(0),
-        )
-        .optional()?;
-    if let Some(id) = active {
+    if let Some(id) = active_on(tx, group, tour)? {
         return Err(Error::conflict(
             format!(
                 "این گروه از پیش روی این تور است (ثبت‌نام {})",

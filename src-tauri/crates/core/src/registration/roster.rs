@@ -48,16 +48,6 @@ pub fn seats(conn: &Connection, tour: TourId) -> Result<Seats> {
     })
 }
 
-fn leader(conn: &Connection, group: GroupId) -> Result<(String, Option<String>)> {
-    Ok(conn
-        .query_row(
-            "SELECT full_name, mobile FROM members WHERE group_id = ?1 ORDER BY is_leader DESC, position LIMIT 1",
-            [group],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .unwrap_or_default())
-}
-
 /// Everyone registered on a tour: confirmed (and attended, no-show), then the waiting list
 /// in order with positions, then cancelled.
 pub fn of_tour_lines(conn: &Connection, tour: TourId) -> Result<Vec<Line>> {
@@ -69,7 +59,7 @@ pub fn of_tour_lines(conn: &Connection, tour: TourId) -> Result<Vec<Line>> {
                 conn.query_row("SELECT name FROM groups WHERE id = ?1", [r.group], |x| {
                     x.get(0)
                 })?;
-            let (leader_name, leader_mobile) = leader(conn, r.group)?;
+            let (leader_name, leader_mobile) = crate::group::leader(conn, r.group)?;
             let position = (r.state == State::Waitlisted).then(|| {
                 next += 1;
                 next
@@ -159,4 +149,39 @@ pub fn events(conn: &Connection, id: RegistrationId) -> Result<Vec<Event>> {
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// What registering a group on a tour would do, before it is done.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Preview {
+    pub tour: tour::Tour,
+    pub seats: Seats,
+    pub group_size: u32,
+    /// Confirmed at once if registered now.
+    pub fits: bool,
+    /// Its place in the waiting list if it does not fit.
+    pub waiting_position: Option<u32>,
+    /// Members failing the tour's rules (registering needs a reason).
+    pub ineligible: Vec<super::Ineligible>,
+    /// The tour takes registrations (open or full).
+    pub open: bool,
+    /// Already confirmed or waiting on this tour.
+    pub already_on: bool,
+}
+
+pub fn preview(conn: &Connection, group: GroupId, tour_id: TourId) -> Result<Preview> {
+    let size = super::group_size(conn, group)?;
+    let seats = seats(conn, tour_id)?;
+    let t = tour::get(conn, tour_id)?;
+    let fits = size <= seats.free;
+    Ok(Preview {
+        open: matches!(t.status, tour::Status::Open | tour::Status::Full),
+        tour: t,
+        group_size: size,
+        fits,
+        waiting_position: (!fits).then_some(seats.waiting_groups + 1),
+        ineligible: super::eligibility(conn, group, tour_id)?,
+        already_on: super::active_on(conn, group, tour_id)?.is_some(),
+        seats,
+    })
 }

@@ -556,31 +556,7 @@ fn a_group_growing_on_a_full_tour_is_refused_and_shrinking_frees_seats() {
 }
 
 fn group_input(c: &Connection, g: GroupId) -> GroupInput {
-    let g = group::get(c, g).unwrap();
-    GroupInput {
-        name: g.name,
-        kind: g.kind,
-        channel: g.channel,
-        preferred_from: g.preferred_from,
-        preferred_to: g.preferred_to,
-        preferred_sites: g.preferred_sites,
-        notes: g.notes,
-        members: g
-            .members
-            .into_iter()
-            .map(|m| MemberInput {
-                id: Some(m.id),
-                full_name: m.full_name,
-                national_id: m.national_id.unwrap_or_default(),
-                mobile: m.mobile.unwrap_or_default(),
-                birth_year: m.birth_year,
-                step_free: m.step_free,
-                ppe_sizes: m.ppe_sizes,
-                is_leader: m.is_leader,
-                duplicate_reason: m.duplicate_reason,
-            })
-            .collect(),
-    }
+    group::as_input(&group::get(c, g).unwrap())
 }
 
 #[test]

@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use super::{
-    capacity, eligibility, get, group_size, next_queue, place, taken, Registration, State,
+    active_on, capacity, eligibility, get, group_size, next_queue, place, taken, Registration,
+    State,
 };
 use crate::audit::{self, Stamp};
 use crate::error::{Error, Result};
@@ -119,13 +120,7 @@ pub(crate) fn try_place(
     if !failing.is_empty() && w.reason.trim().is_empty() {
         return Ok(None);
     }
-    let already: bool = tx.query_row(
-        "SELECT count(*) > 0 FROM registrations WHERE group_id = ?1 AND tour_id = ?2
-         AND state IN ('confirmed','waitlisted','requested')",
-        params![w.group, tour],
-        |r| r.get(0),
-    )?;
-    if already || taken(tx, tour)? + w.seats > capacity(tx, tour)? {
+    if active_on(tx, w.group, tour)?.is_some() || taken(tx, tour)? + w.seats > capacity(tx, tour)? {
         return Ok(None);
     }
     let r = place(tx, stamp, w.group, tour, w.seats)?;
